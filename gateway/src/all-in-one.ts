@@ -1,0 +1,12 @@
+import { createLogger, loadConfig, onShutdownSignal } from '@mpp/kit';
+import { startPlatform } from './platform.js';
+
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel });
+const platform = await startPlatform(config, logger);
+logger.info(
+  { url: `${config.publicUrl}/graphql`, database: platform.database.driver, dataDir: config.databaseUrl ? undefined : config.dataDir },
+  'platform ready',
+);
+console.log(`\n  Mini program platform graph: ${config.publicUrl}/graphql\n`);
+onShutdownSignal(logger, () => platform.stop());

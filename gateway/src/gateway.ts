@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Logger } from '@mpp/kit';
+import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { schemaFolder } from './compose.js';
+
+/** What the gateway forwards to subgraphs from a client's request. */
+export interface GatewayContext {
+  requestId: string;
+  authorization: string | null;
+}
+
+/** A subgraph answering slower than this fails its part of the query instead of holding it. */
+const SUBGRAPH_TIMEOUT_MS = 10_000;
+
+/** The committed supergraph: the gateway never introspects subgraphs at run time. */
+export function readSupergraph(): string {
+  return readFileSync(join(schemaFolder, 'supergraph.graphql'), 'utf8');
+}
+
+/**
+ * Forwards the caller's `Authorization` (each subgraph verifies the token itself) and the request
+ * id. Node's fetch keeps connections to each subgraph alive and pooled.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const headers = request.http?.headers;
+    if (!headers || !context) return;
+    if (context.authorization) headers.set('authorization', context.authorization);
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+const fetchWithTimeout = ((url: string, init: RequestInit) =>
+  fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+
+export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; supergraphSdl?: string }) {
+  return new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+    logger: options.logger,
+    buildService({ name }) {
+      const url = options.subgraphUrls.get(name);
+      if (!url) throw new Error(`No URL for subgraph "${name}"`);
+      return new SubgraphDataSource({ url, fetcher: fetchWithTimeout });
+    },
+  });
+}

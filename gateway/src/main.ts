@@ -1,0 +1,19 @@
+import { createLogger, loadConfig, onShutdownSignal, subgraphUrlVariable } from '@mpp/kit';
+import { startGateway } from './server.js';
+import { subgraphModules } from './subgraphs.js';
+
+// The distributed mode: the gateway alone, with each subgraph's URL from `<NAME>_URL`.
+const config = loadConfig();
+const logger = createLogger({ level: config.logLevel, name: 'gateway' });
+const missing = subgraphModules.map((m) => subgraphUrlVariable(m.name)).filter((name) => !process.env[name]);
+if (missing.length > 0) {
+  logger.fatal({ missing }, 'set the URL of every subgraph, e.g. ACCOUNTS_URL=http://accounts:4000/graphql');
+  process.exit(1);
+}
+const gateway = await startGateway({
+  config,
+  logger,
+  subgraphUrls: new Map(subgraphModules.map((m) => [m.name, process.env[subgraphUrlVariable(m.name)]!])),
+});
+logger.info({ url: `${config.publicUrl}/graphql` }, 'gateway listening');
+onShutdownSignal(logger, () => gateway.stop());

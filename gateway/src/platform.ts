@@ -1,0 +1,63 @@
+import {
+  loadTokenKeys,
+  openDatabase,
+  serveSubgraph,
+  type Database,
+  type Logger,
+  type PlatformConfig,
+  type RunningService,
+  type ServedSubgraph,
+} from '@mpp/kit';
+import { startGateway } from './server.js';
+import { subgraphModules } from './subgraphs.js';
+
+export interface RunningPlatform {
+  /** The gateway's public `/graphql` URL. */
+  url: string;
+  gateway: RunningService;
+  subgraphs: ServedSubgraph[];
+  database: Database;
+  /** Drains the gateway, then the subgraphs, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded mode: every subgraph and the gateway in one process over one database (PGlite
+ * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own,
+ * so the gateway reaches them over HTTP exactly as in the distributed mode.
+ */
+export async function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const keys = loadTokenKeys(config);
+  const subgraphs: ServedSubgraph[] = [];
+  try {
+    // One at a time: each migrates its own schema and catches up on the others' events.
+    for (const module of subgraphModules) {
+      subgraphs.push(await serveSubgraph(module, { config, database, logger, keys }, { port: 0, host: '127.0.0.1' }));
+    }
+    const gateway = await startGateway({
+      config,
+      logger: logger.child({ service: 'gateway' }),
+      subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+    });
+    return {
+      url: `http://127.0.0.1:${gateway.port}/graphql`,
+      gateway,
+      subgraphs,
+      database,
+      async stop() {
+        await gateway.stop();
+        for (const subgraph of subgraphs.reverse()) await subgraph.stopAll();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    for (const subgraph of subgraphs.reverse()) await subgraph.stopAll().catch(() => {});
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,147 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { index, primaryKey, text, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/database.js';
+import type { EventConsumer } from '../events/consumer.js';
+import type { LoggedEvent } from '../events/tables.js';
+import {
+  AccountsEvent,
+  VerificationStatus,
+  WorkspaceKind,
+  type AccessDirectory,
+  type AccountRegisteredPayload,
+  type Membership,
+  type MemberPayload,
+  type VerificationPayload,
+  type WorkspaceCreatedPayload,
+  type WorkspaceFacts,
+  type WorkspaceRole,
+} from './model.js';
+
+/**
+ * A subgraph's local copy of what Accounts publishes about workspaces, members and accounts:
+ * enough to authorize without calling Accounts, fed by Accounts' event log.
+ */
+export function accessTables(schema: PgSchema) {
+  const workspaces = schema.table('directory_workspaces', {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull().$type<WorkspaceKind>(),
+    verificationStatus: text('verification_status').notNull().$type<VerificationStatus>(),
+  });
+  const members = schema.table(
+    'directory_members',
+    {
+      workspaceId: uuid('workspace_id').notNull(),
+      accountId: uuid('account_id').notNull(),
+      role: text('role').notNull().$type<WorkspaceRole>(),
+    },
+    (table) => [primaryKey({ columns: [table.workspaceId, table.accountId] }), index().on(table.accountId)],
+  );
+  const accounts = schema.table('directory_accounts', {
+    id: uuid('id').primaryKey(),
+    /** Lower-cased, as Accounts stores it. */
+    email: text('email').notNull().unique(),
+  });
+  return { directoryWorkspaces: workspaces, directoryMembers: members, directoryAccounts: accounts };
+}
+
+export type AccessTables = ReturnType<typeof accessTables>;
+
+/** Applies one Accounts event to the read model; idempotent (every write sets, none adds). */
+export async function projectAccountsEvent(tx: Db, tables: AccessTables, event: LoggedEvent): Promise<void> {
+  const { directoryWorkspaces: workspaces, directoryMembers: members, directoryAccounts: accounts } = tables;
+  switch (event.type) {
+    case AccountsEvent.AccountRegistered: {
+      const p = event.payload as unknown as AccountRegisteredPayload;
+      await tx.insert(accounts).values({ id: p.accountId, email: p.email }).onConflictDoUpdate({
+        target: accounts.id,
+        set: { email: p.email },
+      });
+      return;
+    }
+    case AccountsEvent.WorkspaceCreated: {
+      const p = event.payload as unknown as WorkspaceCreatedPayload;
+      await tx
+        .insert(workspaces)
+        .values({ id: p.workspaceId, kind: p.kind, verificationStatus: VerificationStatus.UNVERIFIED })
+        .onConflictDoNothing();
+      return;
+    }
+    case AccountsEvent.MemberAdded:
+    case AccountsEvent.MemberRoleChanged: {
+      const p = event.payload as unknown as MemberPayload;
+      await tx
+        .insert(members)
+        .values({ workspaceId: p.workspaceId, accountId: p.accountId, role: p.role })
+        .onConflictDoUpdate({ target: [members.workspaceId, members.accountId], set: { role: p.role } });
+      return;
+    }
+    case AccountsEvent.MemberRemoved: {
+      const p = event.payload as unknown as MemberPayload;
+      await tx
+        .delete(members)
+        .where(and(eq(members.workspaceId, p.workspaceId), eq(members.accountId, p.accountId)));
+      return;
+    }
+    case AccountsEvent.VerificationSubmitted:
+    case AccountsEvent.VerificationApproved:
+    case AccountsEvent.VerificationRejected: {
+      const p = event.payload as unknown as VerificationPayload;
+      await tx.update(workspaces).set({ verificationStatus: p.status }).where(eq(workspaces.id, p.workspaceId));
+      return;
+    }
+    default:
+      return; // events this model does not need
+  }
+}
+
+/** `AccessDirectory` over the read model; `refresh` catches the consumer up. */
+export class ReadModelDirectory implements AccessDirectory {
+  constructor(
+    private readonly db: Db,
+    private readonly tables: AccessTables,
+    private readonly consumer: Pick<EventConsumer, 'catchUp'>,
+  ) {}
+
+  async memberships(accountId: string, workspaceIds: readonly string[]): Promise<Map<string, Membership>> {
+    const { directoryWorkspaces: w, directoryMembers: m } = this.tables;
+    if (workspaceIds.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: w.id, kind: w.kind, verificationStatus: w.verificationStatus, role: m.role })
+      .from(m)
+      .innerJoin(w, eq(w.id, m.workspaceId))
+      .where(and(eq(m.accountId, accountId), inArray(m.workspaceId, [...workspaceIds])));
+    return new Map(
+      rows.map((r) => [r.id, { role: r.role, workspace: { id: r.id, kind: r.kind, verificationStatus: r.verificationStatus } }]),
+    );
+  }
+
+  async workspaces(workspaceIds: readonly string[]): Promise<Map<string, WorkspaceFacts>> {
+    const w = this.tables.directoryWorkspaces;
+    if (workspaceIds.length === 0) return new Map();
+    const rows = await this.db.select().from(w).where(inArray(w.id, [...workspaceIds]));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async isPlatformMember(accountId: string): Promise<boolean> {
+    const { directoryWorkspaces: w, directoryMembers: m } = this.tables;
+    const rows = await this.db
+      .select({ one: sql<number>`1` })
+      .from(m)
+      .innerJoin(w, eq(w.id, m.workspaceId))
+      .where(and(eq(m.accountId, accountId), eq(w.kind, WorkspaceKind.PLATFORM)))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  /** Account ids by (lower-cased) email, for "add a member by email" outside Accounts. */
+  async accountIdsByEmail(emails: readonly string[]): Promise<Map<string, string>> {
+    const a = this.tables.directoryAccounts;
+    if (emails.length === 0) return new Map();
+    const rows = await this.db.select().from(a).where(inArray(a.email, emails.map((e) => e.toLowerCase())));
+    return new Map(rows.map((r) => [r.email, r.id]));
+  }
+
+  refresh(): Promise<void> {
+    return this.consumer.catchUp();
+  }
+}

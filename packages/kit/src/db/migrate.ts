@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { Db } from './database.js';
+
+/**
+ * Applies the drizzle-kit migrations of one subgraph that its Postgres schema has not seen yet.
+ * The same files serve PGlite and a server. One transaction, under an advisory lock, so replicas
+ * starting together apply each migration once; the journal lives in the subgraph's own schema.
+ */
+export async function applyMigrations(db: Db, options: { schema: string; migrationsFolder: string }): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
+  const journal = sql.identifier(options.schema);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`migrations:${options.schema}`}))`);
+    await tx.execute(sql`create schema if not exists ${journal}`);
+    await tx.execute(
+      sql`create table if not exists ${journal}."__migrations" (hash text primary key, created_at bigint not null, applied_at timestamptz not null default now())`,
+    );
+    const applied = await tx.execute<{ hash: string }>(sql`select hash from ${journal}."__migrations"`);
+    const seen = new Set(rowsOf<{ hash: string }>(applied).map((row) => row.hash));
+    let count = 0;
+    for (const migration of migrations) {
+      if (seen.has(migration.hash)) continue;
+      for (const statement of migration.sql) {
+        // The journal above already created the schema that drizzle-kit's first migration creates.
+        const idempotent = statement.replace(/^\s*CREATE SCHEMA "/i, 'CREATE SCHEMA IF NOT EXISTS "');
+        if (idempotent.trim()) await tx.execute(sql.raw(idempotent));
+      }
+      await tx.execute(
+        sql`insert into ${journal}."__migrations" (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`,
+      );
+      count += 1;
+    }
+    return count;
+  });
+}
+
+/** Rows of `db.execute()`, whose shape differs between the PGlite and postgres-js drivers. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

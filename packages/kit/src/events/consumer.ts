@@ -1,0 +1,108 @@
+import { asc, eq, gt, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { outsideRequestScope } from '../request-scope.js';
+import { eventChannel } from './append.js';
+import type { ConsumerOffsetsTable, EventLogTable, LoggedEvent } from './tables.js';
+
+export interface EventConsumerOptions {
+  /** Unique per consumer, e.g. `orders<-accounts`; names its row in `consumer_offsets`. */
+  name: string;
+  database: Database;
+  /** The consumer's drizzle instance; its handler's writes and its offset share one transaction. */
+  db: Db;
+  offsets: ConsumerOffsetsTable;
+  /** The producer's log and schema. */
+  source: { log: EventLogTable; schema: string };
+  /** Applies one event. Must be idempotent: delivery is at-least-once across crashes of other stores. */
+  handle: (tx: Db, event: LoggedEvent) => Promise<void>;
+  pollIntervalMs: number;
+  logger: Logger;
+  batchSize?: number;
+}
+
+/**
+ * Reads a producer's event log by position and applies it, remembering where it is. Woken by
+ * NOTIFY, and by a poll in case a notification is lost (a dropped connection). The handler runs in
+ * the same transaction as the offset update, and the offset row is locked, so replicas of one
+ * consumer never apply an event twice.
+ */
+export class EventConsumer {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  async start(): Promise<void> {
+    this.unlisten = await this.options.database.listen(eventChannel(this.options.source.schema), () => {
+      outsideRequestScope(() => void this.catchUp().catch(() => {}));
+    });
+    this.timer = setInterval(() => void this.catchUp().catch(() => {}), this.options.pollIntervalMs);
+    this.timer.unref();
+    await this.catchUp();
+  }
+
+  /** Resolves once every event committed before the call has been applied. */
+  catchUp(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    // A run is under way but may have read its batch before our caller's commit: run once more.
+    this.queued ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.queued = null;
+        return this.catchUp();
+      });
+    return this.queued;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    await this.running?.catch(() => {});
+  }
+
+  private async drain(): Promise<void> {
+    const batchSize = this.options.batchSize ?? 500;
+    try {
+      while (!this.stopped && (await this.applyBatch(batchSize)) === batchSize) {
+        // a full batch: there may be more
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error, consumer: this.options.name }, 'event consumer failed; will retry');
+      throw error;
+    }
+  }
+
+  private async applyBatch(limit: number): Promise<number> {
+    const { db, offsets, source, name, handle } = this.options;
+    return db.transaction(async (tx) => {
+      await tx.insert(offsets).values({ consumer: name, position: 0 }).onConflictDoNothing();
+      const [offset] = await tx.select().from(offsets).where(eq(offsets.consumer, name)).for('update');
+      const events: LoggedEvent[] = await tx
+        .select()
+        .from(source.log)
+        .where(gt(source.log.position, offset?.position ?? 0))
+        .orderBy(asc(source.log.position))
+        .limit(limit);
+      for (const event of events) await handle(tx, event);
+      const last = events.at(-1);
+      if (last) {
+        await tx
+          .update(offsets)
+          .set({ position: last.position, updatedAt: sql`now()` })
+          .where(eq(offsets.consumer, name));
+      }
+      return events.length;
+    });
+  }
+}

@@ -1,0 +1,154 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/** The contract's expected-failure codes; returned in `userErrors`, never thrown to the client. */
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  INVALID_STATE = 'INVALID_STATE',
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  TAKEN = 'TAKEN',
+  NOT_VERIFIED = 'NOT_VERIFIED',
+}
+registerEnumType(UserErrorCode, { name: 'UserErrorCode' });
+
+@Directive('@shareable')
+@ObjectType()
+export class UserError {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field, e.g. ["input", "name"]; null when the error is not about one field.',
+  })
+  field!: string[] | null;
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+}
+
+/**
+ * Thrown by service logic for an expected failure. Mutation resolvers turn it into `userErrors`;
+ * thrown inside a transaction it also rolls the transaction back.
+ */
+export class UserErrors extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+    this.name = 'UserErrors';
+  }
+}
+
+/** Builds one `UserError`; `field` is relative to the mutation's `input` argument. */
+export function userError(code: UserErrorCode, message: string, field?: string | readonly string[]): UserError {
+  const path = field === undefined ? null : ['input', ...(typeof field === 'string' ? field.split('.') : field)];
+  return { code, message, field: path };
+}
+
+/** Fails the current operation with one user error. */
+export function fail(code: UserErrorCode, message: string, field?: string | readonly string[]): never {
+  throw new UserErrors([userError(code, message, field)]);
+}
+
+/** Collects field errors so a client sees every broken rule of an input at once. */
+export class InputChecks {
+  private readonly errors: UserError[] = [];
+
+  check(ok: boolean, field: string, message: string, code: UserErrorCode = UserErrorCode.INVALID): this {
+    if (!ok) this.errors.push(userError(code, message, field));
+    return this;
+  }
+
+  add(error: UserError): this {
+    this.errors.push(error);
+    return this;
+  }
+
+  get failed(): boolean {
+    return this.errors.length > 0;
+  }
+
+  /** Throws the collected errors, if any. */
+  done(): void {
+    if (this.errors.length > 0) throw new UserErrors([...this.errors]);
+  }
+}
+
+/**
+ * Runs a mutation body and shapes its outcome as the contract's payload: the body's fields with
+ * empty `userErrors`, or every field null with the user errors. Other errors propagate.
+ */
+export async function withUserErrors<T extends object>(
+  body: () => Promise<T>,
+  empty: { [K in keyof T]: null },
+): Promise<{ [K in keyof T]: T[K] | null } & { userErrors: UserError[] }> {
+  try {
+    return { ...(await body()), userErrors: [] };
+  } catch (error) {
+    if (error instanceof UserErrors) return { ...empty, userErrors: error.errors };
+    throw error;
+  }
+}
+
+/** `withUserErrors` for the common payload of one field, e.g. `{ workspace, userErrors }`. */
+export function mutationPayload<K extends string, T>(key: K, body: () => Promise<T>) {
+  return withUserErrors(async () => ({ [key]: await body() }) as { [P in K]: T }, { [key]: null } as { [P in K]: null });
+}
+
+/** Codes of errors we throw on purpose; anything else is masked before it leaves a server. */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** A query argument that breaks a rule (mutations use `userErrors` instead). */
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
+  });
+}
+
+/** Error codes graphql-js and Apollo Server produce for a malformed request; safe to show as they are. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+]);
+
+/**
+ * `formatError` for every server: known error codes pass through; anything else (a bug, a database
+ * error) becomes a generic INTERNAL_SERVER_ERROR so no SQL, stack or internal detail reaches a client.
+ * `report` receives the original error for the logs.
+ */
+export function maskUnexpectedErrors(report: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && requestErrorCodes.has(code)) {
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    report(error);
+    return {
+      message: 'Internal server error',
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

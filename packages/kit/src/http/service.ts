@@ -1,0 +1,178 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { maskUnexpectedErrors } from '../graphql/errors.js';
+import type { Logger } from '../logger.js';
+import {
+  currentRequestScope,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  requestMetrics,
+  runInRequestScope,
+} from '../request-scope.js';
+
+export interface RequestInfo {
+  req: Request;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface GraphQLServiceOptions<TContext extends BaseContext> {
+  /** Names the service in logs and metrics: `gateway`, `accounts`… */
+  name: string;
+  logger: Logger;
+  port: number;
+  host?: string;
+  maxRequestBytes: number;
+  /** A subgraph's schema, or the gateway. */
+  schema?: GraphQLSchema;
+  gateway?: GatewayInterface;
+  context: (info: RequestInfo) => Promise<TContext>;
+  /** Routes mounted before `/graphql` (health, uploads…). */
+  routes?: (app: Express) => void;
+  /** Called with the HTTP server before it listens (WebSocket upgrades…). */
+  onServer?: (server: Server) => void;
+  plugins?: ApolloServerPlugin<TContext>[];
+}
+
+export interface RunningService {
+  name: string;
+  /** `http://host:port` the service listens on. */
+  url: string;
+  port: number;
+  httpServer: Server;
+  /** Stops accepting requests and waits for those in flight. */
+  stop(): Promise<void>;
+}
+
+/**
+ * One HTTP shell for the gateway and every subgraph: `/healthz`, `/graphql` served by Apollo
+ * Server with CSRF prevention, a request id carried through logs and to subgraphs, a body limit,
+ * 4xx answers for malformed requests, unexpected errors masked, and a draining stop.
+ */
+export async function startGraphQLService<TContext extends BaseContext>(
+  options: GraphQLServiceOptions<TContext>,
+): Promise<RunningService> {
+  const { logger, name } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  const httpServer = createServer(app);
+  // Long enough for a client behind a proxy to reuse connections, bounded so idle sockets go away.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
+  const apollo = new ApolloServer<TContext>({
+    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors((error) => {
+      const scope = currentRequestScope();
+      logger.error({ err: error, requestId: scope?.requestId }, 'unexpected error');
+    }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
+      requestLogPlugin(name, logger),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: name });
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxRequestBytes }),
+    (req, res, next) => {
+      // After body parsing: the parser's callbacks would otherwise run outside this scope.
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      runInRequestScope(requestId, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = currentRequestScope()?.requestId ?? requestIdFrom(undefined);
+        return options.context({ req, requestId, logger: logger.child({ requestId }) });
+      },
+    }),
+  );
+  app.use(jsonErrors(logger));
+
+  options.onServer?.(httpServer);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  let stopping: Promise<void> | null = null;
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    httpServer,
+    stop: () => (stopping ??= apollo.stop()),
+  };
+}
+
+/** Malformed or oversized bodies get a GraphQL-shaped 4xx, never a 500 or an HTML page. */
+function jsonErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; statusCode?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status >= 500) {
+      logger.error({ err: error }, 'request failed');
+      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      return;
+    }
+    const message =
+      error.type === 'entity.too.large'
+        ? 'The request body is too large.'
+        : error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : (error.message ?? 'Bad request');
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+}
+
+/** One structured log line per operation, with its SQL statement count; also emitted as a metric. */
+function requestLogPlugin<TContext extends BaseContext>(service: string, logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, errors, response }) {
+          const scope = currentRequestScope();
+          const completed = {
+            service,
+            requestId: scope?.requestId ?? '',
+            operationName: operationName ?? null,
+            sqlStatements: scope?.sqlStatements ?? 0,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            errors:
+              (errors?.length ?? 0) ||
+              (response.body.kind === 'single' ? (response.body.singleResult.errors?.length ?? 0) : 0),
+          };
+          const { service: _service, ...fields } = completed;
+          logger.info(fields, 'graphql request');
+          requestMetrics.emit('completed', completed);
+        },
+      };
+    },
+  };
+}
+
+export type { IncomingMessage };

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+
+export * from './access/access.js';
+export * from './access/model.js';
+export * from './access/read-model.js';
+export * from './auth/keys.js';
+export * from './auth/tokens.js';
+export * from './config.js';
+export * from './db/database.js';
+export * from './db/migrate.js';
+export * from './events/append.js';
+export * from './events/consumer.js';
+export * from './events/tables.js';
+export * from './graphql/errors.js';
+export * from './graphql/money.js';
+export * from './graphql/pagination.js';
+export * from './graphql/scalars.js';
+export * from './graphql/subgraph-schema.js';
+export * from './http/service.js';
+export * from './ids.js';
+export * from './logger.js';
+export * from './request-scope.js';
+export * from './subgraph.js';

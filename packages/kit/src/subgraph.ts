@@ -1,0 +1,128 @@
+import type { Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { Access } from './access/access.js';
+import type { AccessDirectory } from './access/model.js';
+import { loadTokenKeys, type TokenKeys } from './auth/keys.js';
+import { viewerFromAuthorization, type Viewer } from './auth/tokens.js';
+import { loadConfig, type PlatformConfig } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { startGraphQLService, type RequestInfo, type RunningService } from './http/service.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** What every subgraph's resolvers receive. Subgraphs extend it with their loaders. */
+export interface SubgraphContext {
+  requestId: string;
+  logger: Logger;
+  viewer: Viewer | null;
+  access: Access;
+}
+
+/** What a subgraph is given to run: configuration, its database, its logger, the token keys. */
+export interface SubgraphRuntime {
+  config: PlatformConfig;
+  database: Database;
+  logger: Logger;
+  keys: TokenKeys;
+}
+
+export interface StartedSubgraph<C extends SubgraphContext> {
+  directory: AccessDirectory;
+  /** Builds the per-request context on top of the common part. */
+  context(base: SubgraphContext & { req: RequestInfo['req'] }): C;
+  routes?(app: Express): void;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphModule<C extends SubgraphContext = SubgraphContext> {
+  name: string;
+  /** The executable subgraph schema; static, needs no database (the compose task prints it). */
+  buildSchema(): GraphQLSchema;
+  /** Migrates its Postgres schema, starts its event consumers, returns its request context. */
+  start(runtime: SubgraphRuntime): Promise<StartedSubgraph<C>>;
+}
+
+export interface ServedSubgraph extends RunningService {
+  /** Stops HTTP, then consumers; the database stays open (its owner closes it). */
+  stopAll(): Promise<void>;
+}
+
+/** Starts a subgraph and serves it over HTTP; every request's token is verified here too. */
+export async function serveSubgraph<C extends SubgraphContext>(
+  module: SubgraphModule<C>,
+  runtime: SubgraphRuntime,
+  listen: { port: number; host?: string },
+): Promise<ServedSubgraph> {
+  const logger = runtime.logger.child({ service: module.name });
+  const started = await module.start({ ...runtime, logger });
+  const service = await startGraphQLService<C>({
+    name: module.name,
+    logger,
+    port: listen.port,
+    host: listen.host ?? runtime.config.host,
+    maxRequestBytes: runtime.config.maxRequestBytes,
+    schema: module.buildSchema(),
+    routes: started.routes ? (app) => started.routes!(app) : undefined,
+    context: async ({ req, requestId, logger: requestLogger }) => {
+      const viewer = await viewerFromAuthorization(req.headers.authorization, runtime.keys.verifyKey);
+      const access = new Access(started.directory, viewer);
+      return started.context({ req, requestId, logger: requestLogger, viewer, access });
+    },
+  });
+  return {
+    ...service,
+    async stopAll() {
+      await service.stop();
+      await started.stop();
+    },
+  };
+}
+
+/** Runs `shutdown` once on SIGINT or SIGTERM, then exits. */
+export function onShutdownSignal(logger: Logger, shutdown: () => Promise<void>): void {
+  let shuttingDown = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    shutdown().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+/**
+ * The distributed mode: one subgraph in its own process, on `PORT`, against the Postgres server
+ * of `DATABASE_URL` (PGlite cannot be shared between processes).
+ */
+export async function runStandaloneSubgraph<C extends SubgraphContext>(
+  module: SubgraphModule<C>,
+  options: { defaultPort: number },
+): Promise<void> {
+  const config = loadConfig(process.env, { port: options.defaultPort });
+  const logger = createLogger({ level: config.logLevel, name: module.name });
+  if (!config.databaseUrl) {
+    logger.fatal('DATABASE_URL is required to run a subgraph on its own; `npm start` runs everything embedded.');
+    process.exit(1);
+  }
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    applicationName: module.name,
+  });
+  const served = await serveSubgraph(module, { config, database, logger, keys: loadTokenKeys(config) }, { port: config.port });
+  logger.info({ url: `${served.url}/graphql` }, `${module.name} subgraph listening`);
+  onShutdownSignal(logger, async () => {
+    await served.stopAll();
+    await database.close();
+  });
+}

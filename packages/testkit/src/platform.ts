@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPlatformClient, type PlatformClient } from '@mpp/client';
+import { startPlatform, type RunningPlatform } from '@mpp/gateway';
+import { createLogger, loadConfig, requestMetrics, type CompletedRequest, type PlatformConfig } from '@mpp/kit';
+import postgres from 'postgres';
+import WebSocket from 'ws';
+
+export const ADMIN_EMAIL = 'admin@platform.test';
+export const ADMIN_PASSWORD = 'admin password for tests';
+
+export interface TestPlatformOptions {
+  /** Extra environment for the platform (configuration names of the README). */
+  env?: Record<string, string>;
+}
+
+/**
+ * The whole platform in this process, as `npm start` runs it, on a database of its own: a fresh
+ * PGlite directory, or a fresh database on the server of `TEST_DATABASE_URL`.
+ */
+export class TestPlatform {
+  private running: RunningPlatform | null = null;
+
+  private constructor(
+    readonly config: PlatformConfig,
+    private readonly cleanup: () => Promise<void>,
+  ) {}
+
+  static async start(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+    const port = await freePort();
+    const storage = await testStorage();
+    const config = loadConfig({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: storage.dataDir,
+      ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
+      PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
+      PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      EVENT_POLL_INTERVAL_MS: '1000',
+      ...options.env,
+    });
+    const platform = new TestPlatform(config, storage.drop);
+    await platform.boot();
+    return platform;
+  }
+
+  /** The database mode under test. */
+  get driver(): 'pglite' | 'postgres' {
+    return this.config.databaseUrl ? 'postgres' : 'pglite';
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.config.port}/graphql`;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.config.port}`;
+  }
+
+  get platform(): RunningPlatform {
+    if (!this.running) throw new Error('the platform is stopped');
+    return this.running;
+  }
+
+  /** A client of the gateway, signed in when given a token. */
+  client(token: string | null = null, headers: Record<string, string> = {}): PlatformClient {
+    return createPlatformClient({ url: this.url, token, headers, webSocketImpl: WebSocket });
+  }
+
+  /** Stops everything (draining requests) and starts it again on the same data. */
+  async restart(): Promise<void> {
+    await this.running?.stop();
+    this.running = null;
+    await this.boot();
+  }
+
+  /** Stops the platform and deletes its data. */
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = null;
+    await this.cleanup();
+  }
+
+  private async boot(): Promise<void> {
+    const logger = createLogger({ level: this.config.logLevel, name: 'test-platform' });
+    this.running = await startPlatform(this.config, logger);
+  }
+}
+
+async function testStorage(): Promise<{ dataDir: string; databaseUrl: string | null; drop: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mpp-test-'));
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) return { dataDir, databaseUrl: null, drop: removeDir };
+  const name = `mpp_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: url.toString(),
+    async drop() {
+      const cleaner = postgres(server, { max: 1, onnotice: () => {} });
+      await cleaner.unsafe(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+      await removeDir();
+    },
+  };
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * The SQL statements each service issued while serving the requests `action` sends with the
+ * given request id header (the gateway passes it on to every subgraph).
+ */
+export async function sqlStatementsPerService(
+  requestId: string,
+  action: () => Promise<unknown>,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const listener = (completed: CompletedRequest) => {
+    if (completed.requestId === requestId) counts[completed.service] = (counts[completed.service] ?? 0) + completed.sqlStatements;
+  };
+  requestMetrics.on('completed', listener);
+  try {
+    await action();
+    // Subgraph responses complete before the gateway's; give the last log line a tick.
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    requestMetrics.off('completed', listener);
+  }
+  return counts;
+}

@@ -1,0 +1,39 @@
+import { forbidden, withUserErrors } from '@mpp/kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AccountsContext } from '../context.js';
+import type { AccountRow, MemberRow } from '../db/schema.js';
+import { WorkspaceMembership } from '../membership/membership.type.js';
+import { signIn, signUp } from './account.service.js';
+import { Account, AuthPayload, SignInInput, SignUpInput } from './account.type.js';
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Query(() => Account, { nullable: true, description: 'The signed-in account; null when signed out.' })
+  viewer(@Ctx() ctx: AccountsContext): Promise<AccountRow | null> | null {
+    return ctx.viewer ? ctx.loaders.account.load(ctx.viewer.accountId) : null;
+  }
+
+  @FieldResolver(() => [WorkspaceMembership], { description: "The account's own memberships; the platform sees anyone's." })
+  async memberships(@Root() account: AccountRow, @Ctx() ctx: AccountsContext): Promise<MemberRow[]> {
+    const viewer = ctx.access.requireViewer();
+    if (account.id !== viewer.accountId && !(await ctx.access.isPlatformMember())) {
+      throw forbidden("Only the account itself sees its memberships.");
+    }
+    return ctx.loaders.membershipsByAccount.load(account.id);
+  }
+
+  @Mutation(() => AuthPayload)
+  signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AccountsContext) {
+    return withUserErrors(() => signUp(ctx.deps, input), { token: null, account: null });
+  }
+
+  @Mutation(() => AuthPayload)
+  signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: AccountsContext) {
+    return withUserErrors(() => signIn(ctx.deps, input), { token: null, account: null });
+  }
+}
+
+/** Federation entry point: other subgraphs' `Account` references, batched. */
+export function resolveAccountReference(reference: { id: string }, ctx: AccountsContext) {
+  return ctx.loaders.account.load(reference.id);
+}

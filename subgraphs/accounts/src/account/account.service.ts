@@ -1,0 +1,103 @@
+import { AccountsEvent, fail, InputChecks, newId, signAccessToken, UserErrorCode } from '@mpp/kit';
+import { eq } from 'drizzle-orm';
+import validator from 'validator';
+import type { AccountsDeps } from '../context.js';
+import type { AccountsDb } from '../db/client.js';
+import { recordEvents } from '../db/events.js';
+import { accounts, type AccountRow } from '../db/schema.js';
+import {
+  hashPassword,
+  needsRehash,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  spendVerificationTime,
+  verifyPassword,
+} from './passwords.js';
+
+export const EMAIL_MAX_LENGTH = 254;
+export const DISPLAY_NAME_MAX_LENGTH = 60;
+
+/** Emails compare case-insensitively: stored and looked up lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function isValidEmail(email: string): boolean {
+  return email.length <= EMAIL_MAX_LENGTH && validator.isEmail(email);
+}
+
+export interface Session {
+  token: string;
+  account: AccountRow;
+}
+
+export async function issueToken(deps: AccountsDeps, accountId: string): Promise<string> {
+  if (!deps.keys.signingKey) throw new Error('Accounts has no token signing key');
+  return signAccessToken(deps.keys.signingKey, accountId, deps.config.tokenTtlSeconds);
+}
+
+export async function signUp(
+  deps: AccountsDeps,
+  input: { email: string; password: string; displayName: string },
+): Promise<Session> {
+  const email = normalizeEmail(input.email);
+  const displayName = input.displayName.trim();
+  new InputChecks()
+    .check(isValidEmail(email), 'email', 'Enter a valid email address.')
+    .check(
+      input.password.length >= PASSWORD_MIN_LENGTH && input.password.length <= PASSWORD_MAX_LENGTH,
+      'password',
+      `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
+    )
+    .check(
+      displayName.length >= 1 && displayName.length <= DISPLAY_NAME_MAX_LENGTH,
+      'displayName',
+      `The display name must have 1 to ${DISPLAY_NAME_MAX_LENGTH} characters.`,
+    )
+    .done();
+  const passwordHash = await hashPassword(input.password);
+  const account = await deps.db.transaction((tx) => insertAccount(tx, { email, displayName, passwordHash }));
+  return { token: await issueToken(deps, account.id), account };
+}
+
+/** Inserts an account and publishes it; TAKEN when the email is in use (also under a race). */
+export async function insertAccount(
+  tx: AccountsDb,
+  values: { email: string; displayName: string; passwordHash: string },
+): Promise<AccountRow> {
+  const [account] = await tx
+    .insert(accounts)
+    .values({ id: newId(), ...values })
+    .onConflictDoNothing({ target: accounts.email })
+    .returning();
+  if (!account) fail(UserErrorCode.TAKEN, 'An account with this email already exists.', 'email');
+  await recordEvents(tx, [
+    {
+      type: AccountsEvent.AccountRegistered,
+      streamId: account.id,
+      payload: { accountId: account.id, email: account.email },
+      actorId: account.id,
+    },
+  ]);
+  return account;
+}
+
+const WRONG_CREDENTIALS = 'The email or the password is incorrect.';
+
+/** The same answer, in about the same time, for an unknown email and for a wrong password. */
+export async function signIn(deps: AccountsDeps, input: { email: string; password: string }): Promise<Session> {
+  const email = normalizeEmail(input.email);
+  const [account] = await deps.db.select().from(accounts).where(eq(accounts.email, email));
+  if (!account) {
+    await spendVerificationTime(input.password);
+    fail(UserErrorCode.INVALID, WRONG_CREDENTIALS);
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) fail(UserErrorCode.INVALID, WRONG_CREDENTIALS);
+  if (needsRehash(account.passwordHash)) {
+    await deps.db
+      .update(accounts)
+      .set({ passwordHash: await hashPassword(input.password) })
+      .where(eq(accounts.id, account.id));
+  }
+  return { token: await issueToken(deps, account.id), account };
+}

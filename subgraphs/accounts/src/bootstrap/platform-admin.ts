@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { AccountsEvent, VerificationStatus, WorkspaceKind, WorkspaceRole } from '@mpp/kit';
+import { and, eq, sql } from 'drizzle-orm';
+import { insertAccount, isValidEmail, normalizeEmail } from '../account/account.service.js';
+import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from '../account/passwords.js';
+import type { AccountsDeps } from '../context.js';
+import { recordEvents } from '../db/events.js';
+import { accounts, workspaceMembers, workspaces } from '../db/schema.js';
+import { insertWorkspace } from '../workspace/workspace.service.js';
+
+export const GENERATED_ADMIN_EMAIL = 'admin@platform.example';
+
+/**
+ * Makes sure the single PLATFORM workspace exists with its admin as OWNER. With
+ * PLATFORM_ADMIN_EMAIL/PASSWORD the configuration wins (the account is created, or its password
+ * reset to the configured one). Without them, the first start creates an admin with a generated
+ * password, printed once; later starts leave the platform as it is.
+ */
+export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
+  const { platformAdminEmail, platformAdminPassword } = deps.config;
+  if (Boolean(platformAdminEmail) !== Boolean(platformAdminPassword)) {
+    throw new Error('Set both PLATFORM_ADMIN_EMAIL and PLATFORM_ADMIN_PASSWORD, or neither.');
+  }
+  const configured = platformAdminEmail && platformAdminPassword ? { email: normalizeEmail(platformAdminEmail), password: platformAdminPassword } : null;
+  if (configured && !isValidEmail(configured.email)) throw new Error('PLATFORM_ADMIN_EMAIL is not a valid email address.');
+  if (configured && configured.password.length < PASSWORD_MIN_LENGTH) {
+    throw new Error(`PLATFORM_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+  }
+
+  await deps.db.transaction(async (tx) => {
+    // Replicas starting together: one bootstraps, the others then find it done.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accounts:platform-bootstrap'))`);
+    const [platform] = await tx.select().from(workspaces).where(eq(workspaces.kind, WorkspaceKind.PLATFORM)).limit(1);
+    if (!configured && platform) return;
+
+    const credentials = configured ?? { email: GENERATED_ADMIN_EMAIL, password: randomBytes(18).toString('base64url') };
+    let [admin] = await tx.select().from(accounts).where(eq(accounts.email, credentials.email));
+    if (!admin) {
+      admin = await insertAccount(tx, {
+        email: credentials.email,
+        displayName: 'Platform admin',
+        passwordHash: await hashPassword(credentials.password),
+      });
+      if (!configured) {
+        deps.logger.warn(
+          { email: credentials.email, password: credentials.password },
+          'created the platform admin with a generated password (shown once); set PLATFORM_ADMIN_EMAIL and PLATFORM_ADMIN_PASSWORD to choose them',
+        );
+      }
+    } else if (!(await verifyPassword(admin.passwordHash, credentials.password))) {
+      await tx.update(accounts).set({ passwordHash: await hashPassword(credentials.password) }).where(eq(accounts.id, admin.id));
+      deps.logger.info({ email: admin.email }, 'platform admin password set from PLATFORM_ADMIN_PASSWORD');
+    }
+
+    if (!platform) {
+      await insertWorkspace(tx, {
+        kind: WorkspaceKind.PLATFORM,
+        name: 'Platform',
+        ownerId: admin.id,
+        verificationStatus: VerificationStatus.VERIFIED,
+      });
+      return;
+    }
+    const [membership] = await tx
+      .select()
+      .from(workspaceMembers)
+      .where(and(eq(workspaceMembers.workspaceId, platform.id), eq(workspaceMembers.accountId, admin.id)));
+    if (membership?.role === WorkspaceRole.OWNER) return;
+    await tx
+      .insert(workspaceMembers)
+      .values({ workspaceId: platform.id, accountId: admin.id, role: WorkspaceRole.OWNER })
+      .onConflictDoUpdate({ target: [workspaceMembers.workspaceId, workspaceMembers.accountId], set: { role: WorkspaceRole.OWNER } });
+    await recordEvents(tx, [
+      {
+        type: membership ? AccountsEvent.MemberRoleChanged : AccountsEvent.MemberAdded,
+        streamId: platform.id,
+        payload: { workspaceId: platform.id, accountId: admin.id, role: WorkspaceRole.OWNER },
+        actorId: admin.id,
+      },
+    ]);
+  });
+}

@@ -1,0 +1,72 @@
+import { eventLogTable, type VerificationStatus, type WorkspaceKind, type WorkspaceRole } from '@mpp/kit';
+import { index, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const accountsSchema = pgSchema('accounts');
+
+export const accounts = accountsSchema.table('accounts', {
+  id: uuid('id').primaryKey(),
+  /** Stored lower-cased: one account per mailbox whatever the capitalisation. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** argon2id PHC string. */
+  passwordHash: text('password_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+});
+
+export const workspaces = accountsSchema.table(
+  'workspaces',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind').notNull().$type<WorkspaceKind>(),
+    name: text('name').notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    verificationStatus: text('verification_status').notNull().$type<VerificationStatus>(),
+    companyName: text('company_name'),
+    registrationNumber: text('registration_number'),
+    country: text('country'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    reviewedBy: uuid('reviewed_by').references(() => accounts.id),
+    rejectionReason: text('rejection_reason'),
+  },
+  (table) => [index('workspaces_pending_idx').on(table.verificationStatus, table.submittedAt, table.id)],
+);
+
+export const workspaceMembers = accountsSchema.table(
+  'workspace_members',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    role: text('role').notNull().$type<WorkspaceRole>(),
+    joinedAt: timestamp('joined_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.accountId] }), index().on(table.accountId)],
+);
+
+/** Every verification decision, kept: who decided what, when, and why. */
+export const verificationReviews = accountsSchema.table('verification_reviews', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id),
+  decision: text('decision').notNull().$type<'APPROVED' | 'REJECTED'>(),
+  reason: text('reason'),
+  companyName: text('company_name').notNull(),
+  registrationNumber: text('registration_number').notNull(),
+  country: text('country').notNull(),
+  reviewerId: uuid('reviewer_id')
+    .notNull()
+    .references(() => accounts.id),
+  reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+});
+
+export const eventLog = eventLogTable(accountsSchema);
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+export type MemberRow = typeof workspaceMembers.$inferSelect;
