@@ -16,7 +16,7 @@ const config = {
 const codegen: CodegenConfig = {
   overwrite: true,
   schema: 'schema/supergraph.graphql',
-  ignoreNoDocuments: false,
+  ignoreNoDocuments: true,
   generates: {
     'packages/client/src/generated/': {
       documents: ['packages/client/operations/**/*.graphql'],

@@ -21,3 +21,4 @@ export * from './ids.js';
 export * from './logger.js';
 export * from './request-scope.js';
 export * from './subgraph.js';
+export * from './db/pages.js';

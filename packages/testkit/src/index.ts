@@ -1,2 +1,3 @@
 export * from './platform.js';
 export * from './seed.js';
+export * from './market.js';

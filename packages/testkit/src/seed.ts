@@ -33,7 +33,7 @@ export function uniqueEmail(prefix = 'user'): string {
   return `${prefix}.${randomBytes(5).toString('hex')}@example.com`;
 }
 
-function unwrap<T>(payload: { userErrors: readonly { message: string }[] }, value: T | null | undefined, step: string): T {
+export function unwrap<T>(payload: { userErrors: readonly { message: string }[] }, value: T | null | undefined, step: string): T {
   if (payload.userErrors.length > 0 || value == null) {
     throw new Error(`${step} failed: ${payload.userErrors.map((e) => e.message).join('; ')}`);
   }

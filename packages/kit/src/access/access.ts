@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/tokens.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { isId } from '../ids.js';
-import type { AccessDirectory, Membership, WorkspaceFacts, WorkspaceKind, WorkspaceRole } from './model.js';
+import { VerificationStatus, type AccessDirectory, type Membership, type WorkspaceFacts, type WorkspaceKind, type WorkspaceRole } from './model.js';
 
 /**
  * The caller's rights for one request: who they are, their memberships (batched), and the checks
@@ -87,6 +87,13 @@ export class Access {
     const facts = await this.workspace(workspaceId);
     if (facts || !(await this.refresh())) return facts;
     return this.workspace(workspaceId);
+  }
+
+  /** Whether the workspace passed identity verification (refreshing once if it seems not to have). */
+  async isVerified(workspaceId: string): Promise<boolean> {
+    const verified = async () => (await this.workspace(workspaceId))?.verificationStatus === VerificationStatus.VERIFIED;
+    if (await verified()) return true;
+    return (await this.refresh()) && (await verified());
   }
 
   /** Catches the directory up once per request; false when that was already done. */

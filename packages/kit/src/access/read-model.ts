@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { index, primaryKey, text, uuid, type PgSchema } from 'drizzle-orm/pg-core';
-import type { Db } from '../db/database.js';
-import type { EventConsumer } from '../events/consumer.js';
-import type { LoggedEvent } from '../events/tables.js';
+import { index, pgSchema, primaryKey, text, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { Database, Db } from '../db/database.js';
+import { EventConsumer } from '../events/consumer.js';
+import { eventLogTable, type ConsumerOffsetsTable, type LoggedEvent } from '../events/tables.js';
+import type { Logger } from '../logger.js';
 import {
   AccountsEvent,
   VerificationStatus,
@@ -144,4 +145,34 @@ export class ReadModelDirectory implements AccessDirectory {
   refresh(): Promise<void> {
     return this.consumer.catchUp();
   }
+}
+
+/** Accounts' published event log, read by every other subgraph. */
+export const accountsEventLog = eventLogTable(pgSchema('accounts'));
+
+/**
+ * Starts the consumer that keeps a subgraph's access read model current with Accounts' events,
+ * and returns the directory that answers from it.
+ */
+export async function startAccessReadModel(options: {
+  subgraph: string;
+  database: Database;
+  db: Db;
+  tables: AccessTables;
+  offsets: ConsumerOffsetsTable;
+  pollIntervalMs: number;
+  logger: Logger;
+}): Promise<{ directory: ReadModelDirectory; consumer: EventConsumer }> {
+  const consumer = new EventConsumer({
+    name: `${options.subgraph}<-accounts`,
+    database: options.database,
+    db: options.db,
+    offsets: options.offsets,
+    source: { log: accountsEventLog, schema: 'accounts' },
+    pollIntervalMs: options.pollIntervalMs,
+    logger: options.logger,
+    handle: (tx, event) => projectAccountsEvent(tx, options.tables, event),
+  });
+  await consumer.start();
+  return { directory: new ReadModelDirectory(options.db, options.tables, consumer), consumer };
 }

@@ -1,0 +1,4 @@
+import { runStandaloneSubgraph } from '@mpp/kit';
+import { serviceMarketSubgraph } from './index.js';
+
+await runStandaloneSubgraph(serviceMarketSubgraph, { defaultPort: 4002 });
