@@ -1,5 +1,6 @@
 import { loadTokenKeys, startGraphQLService, viewerFromAuthorization, type Logger, type PlatformConfig, type RunningService } from '@mpp/kit';
 import { createGateway, type GatewayContext } from './gateway.js';
+import { proxyTo } from './proxy.js';
 
 export interface GatewayOptions {
   config: PlatformConfig;
@@ -30,6 +31,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     maxRequestBytes: config.maxRequestBytes,
     gateway,
     routes(app) {
+      const miniPrograms = subgraphUrls.get('mini-programs');
+      if (miniPrograms) {
+        const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger);
+        app.put('/uploads/:uploadId', forward);
+        app.get('/files/:fileId', forward);
+      }
       app.get('/readyz', async (_req, res) => {
         const checks = await Promise.all([...subgraphUrls].map(async ([name, url]) => [name, await answers(url)] as const));
         const ready = checks.every(([, ok]) => ok);

@@ -25,6 +25,10 @@ export interface PlatformConfig {
   jwtPublicKeyFile: string | null;
   /** Largest accepted GraphQL request body. */
   maxRequestBytes: number;
+  /** Largest mini program package accepted by a staged upload. */
+  maxPackageBytes: number;
+  /** How long a staged upload's URL accepts the bytes. */
+  uploadUrlTtlSeconds: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
   eventPollIntervalMs: number;
 }
@@ -63,6 +67,8 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     jwtPublicKeyFile: text(env, 'JWT_PUBLIC_KEY_FILE'),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 1024),
     eventPollIntervalMs: integer(env, 'EVENT_POLL_INTERVAL_MS', 5000, 10),
+    maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
+    uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),
   };
 }
 

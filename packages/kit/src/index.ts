@@ -22,3 +22,5 @@ export * from './logger.js';
 export * from './request-scope.js';
 export * from './subgraph.js';
 export * from './db/pages.js';
+export * from './db/errors.js';
+export * from './events/contracts.js';

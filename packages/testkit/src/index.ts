@@ -1,3 +1,5 @@
 export * from './platform.js';
 export * from './seed.js';
 export * from './market.js';
+export * from './images.js';
+export * from './mini-programs.js';

@@ -6,7 +6,6 @@ import { consumerOffsets, directoryAccounts, directoryMembers, directoryWorkspac
 import { buildMarketSchema } from './schema.js';
 
 export { buildMarketSchema } from './schema.js';
-export { ServiceEvent, type ServiceSnapshot } from './db/events.js';
 
 /** ServiceMarket: ISVs' services, their platform review, and the market merchants browse. */
 export const serviceMarketSubgraph: SubgraphModule<MarketContext> = {

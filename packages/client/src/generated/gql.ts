@@ -28,6 +28,30 @@ type Documents = {
     "fragment WorkspaceFields on Workspace {\n  id\n  kind\n  name\n  createdAt\n  verification {\n    status\n    companyName\n    registrationNumber\n    country\n    submittedAt\n    reviewedAt\n    rejectionReason\n  }\n  members {\n    role\n    joinedAt\n    account {\n      id\n      email\n      displayName\n    }\n  }\n}": typeof types.WorkspaceFieldsFragmentDoc,
     "query Workspace($id: ID!) {\n  workspace(id: $id) {\n    ...WorkspaceFields\n  }\n}": typeof types.WorkspaceDocument,
     "fragment UserErrorFields on UserError {\n  field\n  message\n  code\n}": typeof types.UserErrorFieldsFragmentDoc,
+    "mutation AddMiniProgramMember($input: AddMiniProgramMemberInput!) {\n  addMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.AddMiniProgramMemberDocument,
+    "mutation ApproveVersion($input: VersionRefInput!) {\n  approveVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ApproveVersionDocument,
+    "mutation CreateMiniProgram($input: CreateMiniProgramInput!) {\n  createMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreateMiniProgramDocument,
+    "mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) {\n    upload {\n      uploadId\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreateUploadDocument,
+    "fragment MiniProgramFields on MiniProgram {\n  id\n  targetApp\n  name\n  tagline\n  description\n  logoUrl\n  industry\n  contactPhone\n  contactEmail\n  status\n  createdAt\n  merchant {\n    id\n    name\n  }\n}": typeof types.MiniProgramFieldsFragmentDoc,
+    "query MiniProgramQrCode($id: ID!, $kind: QrCodeKind!, $page: String) {\n  miniProgram(id: $id) {\n    id\n    qrCode(kind: $kind, page: $page) {\n      kind\n      url\n      svg\n    }\n  }\n}": typeof types.MiniProgramQrCodeDocument,
+    "query MiniProgramStatistics($id: ID!, $days: Int!) {\n  miniProgram(id: $id) {\n    id\n    statistics(days: $days) {\n      totalVisits\n      uniqueVisitors\n      days {\n        date\n        visits\n        uniqueVisitors\n      }\n    }\n  }\n}": typeof types.MiniProgramStatisticsDocument,
+    "query MiniProgram($id: ID!) {\n  miniProgram(id: $id) {\n    ...MiniProgramFields\n    members {\n      role\n      addedAt\n      account {\n        id\n        email\n      }\n    }\n    currentRelease {\n      ...VersionFields\n    }\n    trialVersion {\n      ...VersionFields\n    }\n    versions(first: 50) {\n      nodes {\n        ...VersionFields\n      }\n    }\n    server: domains(kind: SERVER)\n    h5: domains(kind: H5)\n  }\n}": typeof types.MiniProgramDocument,
+    "mutation RecordVisits($input: RecordVisitsInput!) {\n  recordVisits(input: $input) {\n    accepted\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RecordVisitsDocument,
+    "mutation RejectVersion($input: RejectVersionInput!) {\n  rejectVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RejectVersionDocument,
+    "mutation ReleaseVersion($input: ReleaseVersionInput!) {\n  releaseVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ReleaseVersionDocument,
+    "mutation RemoveMiniProgramMember($input: RemoveMiniProgramMemberInput!) {\n  removeMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RemoveMiniProgramMemberDocument,
+    "mutation RemoveMiniProgram($input: MiniProgramRefInput!) {\n  removeMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RemoveMiniProgramDocument,
+    "mutation RollbackRelease($input: MiniProgramRefInput!) {\n  rollbackRelease(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RollbackReleaseDocument,
+    "mutation SetDomainWhitelist($input: SetDomainWhitelistInput!) {\n  setDomainWhitelist(input: $input) {\n    miniProgram {\n      id\n      server: domains(kind: SERVER)\n      h5: domains(kind: H5)\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SetDomainWhitelistDocument,
+    "mutation SetTrialVersion($input: VersionRefInput!) {\n  setTrialVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SetTrialVersionDocument,
+    "mutation SubmitVersionForReview($input: VersionRefInput!) {\n  submitVersionForReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SubmitVersionForReviewDocument,
+    "mutation TakeVersionOffline($input: VersionRefInput!) {\n  takeVersionOffline(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.TakeVersionOfflineDocument,
+    "mutation UpdateMiniProgram($input: UpdateMiniProgramInput!) {\n  updateMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.UpdateMiniProgramDocument,
+    "mutation UploadVersion($input: UploadVersionInput!) {\n  uploadVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.UploadVersionDocument,
+    "fragment VersionFields on MiniProgramVersion {\n  id\n  version\n  description\n  status\n  packageSize\n  packageSha256\n  grayPercentage\n  rejectionReason\n  uploadedAt\n  submittedAt\n  reviewedAt\n  releasedAt\n  uploadedBy {\n    id\n    email\n  }\n}": typeof types.VersionFieldsFragmentDoc,
+    "query VersionsPendingReview($first: Int, $after: String) {\n  versionsPendingReview(first: $first, after: $after) {\n    nodes {\n      ...VersionFields\n      miniProgram {\n        id\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.VersionsPendingReviewDocument,
+    "mutation WithdrawVersionReview($input: VersionRefInput!) {\n  withdrawVersionReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.WithdrawVersionReviewDocument,
+    "query WorkspaceMiniPrograms($workspaceId: ID!, $first: Int, $after: String) {\n  workspace(id: $workspaceId) {\n    id\n    miniPrograms(first: $first, after: $after) {\n      nodes {\n        ...MiniProgramFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": typeof types.WorkspaceMiniProgramsDocument,
     "mutation ApproveService($input: ServiceRefInput!) {\n  approveService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ApproveServiceDocument,
     "mutation ArchiveService($input: ServiceRefInput!) {\n  archiveService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ArchiveServiceDocument,
     "mutation CreateService($input: CreateServiceInput!) {\n  createService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreateServiceDocument,
@@ -56,6 +80,30 @@ const documents: Documents = {
     "fragment WorkspaceFields on Workspace {\n  id\n  kind\n  name\n  createdAt\n  verification {\n    status\n    companyName\n    registrationNumber\n    country\n    submittedAt\n    reviewedAt\n    rejectionReason\n  }\n  members {\n    role\n    joinedAt\n    account {\n      id\n      email\n      displayName\n    }\n  }\n}": types.WorkspaceFieldsFragmentDoc,
     "query Workspace($id: ID!) {\n  workspace(id: $id) {\n    ...WorkspaceFields\n  }\n}": types.WorkspaceDocument,
     "fragment UserErrorFields on UserError {\n  field\n  message\n  code\n}": types.UserErrorFieldsFragmentDoc,
+    "mutation AddMiniProgramMember($input: AddMiniProgramMemberInput!) {\n  addMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.AddMiniProgramMemberDocument,
+    "mutation ApproveVersion($input: VersionRefInput!) {\n  approveVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ApproveVersionDocument,
+    "mutation CreateMiniProgram($input: CreateMiniProgramInput!) {\n  createMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreateMiniProgramDocument,
+    "mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) {\n    upload {\n      uploadId\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreateUploadDocument,
+    "fragment MiniProgramFields on MiniProgram {\n  id\n  targetApp\n  name\n  tagline\n  description\n  logoUrl\n  industry\n  contactPhone\n  contactEmail\n  status\n  createdAt\n  merchant {\n    id\n    name\n  }\n}": types.MiniProgramFieldsFragmentDoc,
+    "query MiniProgramQrCode($id: ID!, $kind: QrCodeKind!, $page: String) {\n  miniProgram(id: $id) {\n    id\n    qrCode(kind: $kind, page: $page) {\n      kind\n      url\n      svg\n    }\n  }\n}": types.MiniProgramQrCodeDocument,
+    "query MiniProgramStatistics($id: ID!, $days: Int!) {\n  miniProgram(id: $id) {\n    id\n    statistics(days: $days) {\n      totalVisits\n      uniqueVisitors\n      days {\n        date\n        visits\n        uniqueVisitors\n      }\n    }\n  }\n}": types.MiniProgramStatisticsDocument,
+    "query MiniProgram($id: ID!) {\n  miniProgram(id: $id) {\n    ...MiniProgramFields\n    members {\n      role\n      addedAt\n      account {\n        id\n        email\n      }\n    }\n    currentRelease {\n      ...VersionFields\n    }\n    trialVersion {\n      ...VersionFields\n    }\n    versions(first: 50) {\n      nodes {\n        ...VersionFields\n      }\n    }\n    server: domains(kind: SERVER)\n    h5: domains(kind: H5)\n  }\n}": types.MiniProgramDocument,
+    "mutation RecordVisits($input: RecordVisitsInput!) {\n  recordVisits(input: $input) {\n    accepted\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RecordVisitsDocument,
+    "mutation RejectVersion($input: RejectVersionInput!) {\n  rejectVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RejectVersionDocument,
+    "mutation ReleaseVersion($input: ReleaseVersionInput!) {\n  releaseVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ReleaseVersionDocument,
+    "mutation RemoveMiniProgramMember($input: RemoveMiniProgramMemberInput!) {\n  removeMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RemoveMiniProgramMemberDocument,
+    "mutation RemoveMiniProgram($input: MiniProgramRefInput!) {\n  removeMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RemoveMiniProgramDocument,
+    "mutation RollbackRelease($input: MiniProgramRefInput!) {\n  rollbackRelease(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RollbackReleaseDocument,
+    "mutation SetDomainWhitelist($input: SetDomainWhitelistInput!) {\n  setDomainWhitelist(input: $input) {\n    miniProgram {\n      id\n      server: domains(kind: SERVER)\n      h5: domains(kind: H5)\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SetDomainWhitelistDocument,
+    "mutation SetTrialVersion($input: VersionRefInput!) {\n  setTrialVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SetTrialVersionDocument,
+    "mutation SubmitVersionForReview($input: VersionRefInput!) {\n  submitVersionForReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SubmitVersionForReviewDocument,
+    "mutation TakeVersionOffline($input: VersionRefInput!) {\n  takeVersionOffline(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.TakeVersionOfflineDocument,
+    "mutation UpdateMiniProgram($input: UpdateMiniProgramInput!) {\n  updateMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.UpdateMiniProgramDocument,
+    "mutation UploadVersion($input: UploadVersionInput!) {\n  uploadVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.UploadVersionDocument,
+    "fragment VersionFields on MiniProgramVersion {\n  id\n  version\n  description\n  status\n  packageSize\n  packageSha256\n  grayPercentage\n  rejectionReason\n  uploadedAt\n  submittedAt\n  reviewedAt\n  releasedAt\n  uploadedBy {\n    id\n    email\n  }\n}": types.VersionFieldsFragmentDoc,
+    "query VersionsPendingReview($first: Int, $after: String) {\n  versionsPendingReview(first: $first, after: $after) {\n    nodes {\n      ...VersionFields\n      miniProgram {\n        id\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.VersionsPendingReviewDocument,
+    "mutation WithdrawVersionReview($input: VersionRefInput!) {\n  withdrawVersionReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.WithdrawVersionReviewDocument,
+    "query WorkspaceMiniPrograms($workspaceId: ID!, $first: Int, $after: String) {\n  workspace(id: $workspaceId) {\n    id\n    miniPrograms(first: $first, after: $after) {\n      nodes {\n        ...MiniProgramFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}": types.WorkspaceMiniProgramsDocument,
     "mutation ApproveService($input: ServiceRefInput!) {\n  approveService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ApproveServiceDocument,
     "mutation ArchiveService($input: ServiceRefInput!) {\n  archiveService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ArchiveServiceDocument,
     "mutation CreateService($input: CreateServiceInput!) {\n  createService(input: $input) {\n    service {\n      ...ServiceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreateServiceDocument,
@@ -140,6 +188,102 @@ export function graphql(source: "query Workspace($id: ID!) {\n  workspace(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment UserErrorFields on UserError {\n  field\n  message\n  code\n}"): (typeof documents)["fragment UserErrorFields on UserError {\n  field\n  message\n  code\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddMiniProgramMember($input: AddMiniProgramMemberInput!) {\n  addMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation AddMiniProgramMember($input: AddMiniProgramMemberInput!) {\n  addMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveVersion($input: VersionRefInput!) {\n  approveVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation ApproveVersion($input: VersionRefInput!) {\n  approveVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateMiniProgram($input: CreateMiniProgramInput!) {\n  createMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation CreateMiniProgram($input: CreateMiniProgramInput!) {\n  createMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) {\n    upload {\n      uploadId\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation CreateUpload($input: CreateUploadInput!) {\n  createUpload(input: $input) {\n    upload {\n      uploadId\n      url\n      headers {\n        name\n        value\n      }\n      expiresAt\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MiniProgramFields on MiniProgram {\n  id\n  targetApp\n  name\n  tagline\n  description\n  logoUrl\n  industry\n  contactPhone\n  contactEmail\n  status\n  createdAt\n  merchant {\n    id\n    name\n  }\n}"): (typeof documents)["fragment MiniProgramFields on MiniProgram {\n  id\n  targetApp\n  name\n  tagline\n  description\n  logoUrl\n  industry\n  contactPhone\n  contactEmail\n  status\n  createdAt\n  merchant {\n    id\n    name\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MiniProgramQrCode($id: ID!, $kind: QrCodeKind!, $page: String) {\n  miniProgram(id: $id) {\n    id\n    qrCode(kind: $kind, page: $page) {\n      kind\n      url\n      svg\n    }\n  }\n}"): (typeof documents)["query MiniProgramQrCode($id: ID!, $kind: QrCodeKind!, $page: String) {\n  miniProgram(id: $id) {\n    id\n    qrCode(kind: $kind, page: $page) {\n      kind\n      url\n      svg\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MiniProgramStatistics($id: ID!, $days: Int!) {\n  miniProgram(id: $id) {\n    id\n    statistics(days: $days) {\n      totalVisits\n      uniqueVisitors\n      days {\n        date\n        visits\n        uniqueVisitors\n      }\n    }\n  }\n}"): (typeof documents)["query MiniProgramStatistics($id: ID!, $days: Int!) {\n  miniProgram(id: $id) {\n    id\n    statistics(days: $days) {\n      totalVisits\n      uniqueVisitors\n      days {\n        date\n        visits\n        uniqueVisitors\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MiniProgram($id: ID!) {\n  miniProgram(id: $id) {\n    ...MiniProgramFields\n    members {\n      role\n      addedAt\n      account {\n        id\n        email\n      }\n    }\n    currentRelease {\n      ...VersionFields\n    }\n    trialVersion {\n      ...VersionFields\n    }\n    versions(first: 50) {\n      nodes {\n        ...VersionFields\n      }\n    }\n    server: domains(kind: SERVER)\n    h5: domains(kind: H5)\n  }\n}"): (typeof documents)["query MiniProgram($id: ID!) {\n  miniProgram(id: $id) {\n    ...MiniProgramFields\n    members {\n      role\n      addedAt\n      account {\n        id\n        email\n      }\n    }\n    currentRelease {\n      ...VersionFields\n    }\n    trialVersion {\n      ...VersionFields\n    }\n    versions(first: 50) {\n      nodes {\n        ...VersionFields\n      }\n    }\n    server: domains(kind: SERVER)\n    h5: domains(kind: H5)\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordVisits($input: RecordVisitsInput!) {\n  recordVisits(input: $input) {\n    accepted\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RecordVisits($input: RecordVisitsInput!) {\n  recordVisits(input: $input) {\n    accepted\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectVersion($input: RejectVersionInput!) {\n  rejectVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RejectVersion($input: RejectVersionInput!) {\n  rejectVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReleaseVersion($input: ReleaseVersionInput!) {\n  releaseVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation ReleaseVersion($input: ReleaseVersionInput!) {\n  releaseVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMiniProgramMember($input: RemoveMiniProgramMemberInput!) {\n  removeMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RemoveMiniProgramMember($input: RemoveMiniProgramMemberInput!) {\n  removeMiniProgramMember(input: $input) {\n    miniProgram {\n      id\n      members {\n        role\n        addedAt\n        account {\n          id\n          email\n        }\n      }\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMiniProgram($input: MiniProgramRefInput!) {\n  removeMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RemoveMiniProgram($input: MiniProgramRefInput!) {\n  removeMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RollbackRelease($input: MiniProgramRefInput!) {\n  rollbackRelease(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RollbackRelease($input: MiniProgramRefInput!) {\n  rollbackRelease(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetDomainWhitelist($input: SetDomainWhitelistInput!) {\n  setDomainWhitelist(input: $input) {\n    miniProgram {\n      id\n      server: domains(kind: SERVER)\n      h5: domains(kind: H5)\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SetDomainWhitelist($input: SetDomainWhitelistInput!) {\n  setDomainWhitelist(input: $input) {\n    miniProgram {\n      id\n      server: domains(kind: SERVER)\n      h5: domains(kind: H5)\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetTrialVersion($input: VersionRefInput!) {\n  setTrialVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SetTrialVersion($input: VersionRefInput!) {\n  setTrialVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitVersionForReview($input: VersionRefInput!) {\n  submitVersionForReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SubmitVersionForReview($input: VersionRefInput!) {\n  submitVersionForReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TakeVersionOffline($input: VersionRefInput!) {\n  takeVersionOffline(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation TakeVersionOffline($input: VersionRefInput!) {\n  takeVersionOffline(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateMiniProgram($input: UpdateMiniProgramInput!) {\n  updateMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation UpdateMiniProgram($input: UpdateMiniProgramInput!) {\n  updateMiniProgram(input: $input) {\n    miniProgram {\n      ...MiniProgramFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UploadVersion($input: UploadVersionInput!) {\n  uploadVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation UploadVersion($input: UploadVersionInput!) {\n  uploadVersion(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment VersionFields on MiniProgramVersion {\n  id\n  version\n  description\n  status\n  packageSize\n  packageSha256\n  grayPercentage\n  rejectionReason\n  uploadedAt\n  submittedAt\n  reviewedAt\n  releasedAt\n  uploadedBy {\n    id\n    email\n  }\n}"): (typeof documents)["fragment VersionFields on MiniProgramVersion {\n  id\n  version\n  description\n  status\n  packageSize\n  packageSha256\n  grayPercentage\n  rejectionReason\n  uploadedAt\n  submittedAt\n  reviewedAt\n  releasedAt\n  uploadedBy {\n    id\n    email\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VersionsPendingReview($first: Int, $after: String) {\n  versionsPendingReview(first: $first, after: $after) {\n    nodes {\n      ...VersionFields\n      miniProgram {\n        id\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query VersionsPendingReview($first: Int, $after: String) {\n  versionsPendingReview(first: $first, after: $after) {\n    nodes {\n      ...VersionFields\n      miniProgram {\n        id\n        name\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation WithdrawVersionReview($input: VersionRefInput!) {\n  withdrawVersionReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation WithdrawVersionReview($input: VersionRefInput!) {\n  withdrawVersionReview(input: $input) {\n    version {\n      ...VersionFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkspaceMiniPrograms($workspaceId: ID!, $first: Int, $after: String) {\n  workspace(id: $workspaceId) {\n    id\n    miniPrograms(first: $first, after: $after) {\n      nodes {\n        ...MiniProgramFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"): (typeof documents)["query WorkspaceMiniPrograms($workspaceId: ID!, $first: Int, $after: String) {\n  workspace(id: $workspaceId) {\n    id\n    miniPrograms(first: $first, after: $after) {\n      nodes {\n        ...MiniProgramFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -97,7 +97,7 @@ export class Access {
   }
 
   /** Catches the directory up once per request; false when that was already done. */
-  private async refresh(): Promise<boolean> {
+  async refresh(): Promise<boolean> {
     if (this.refreshed) return false;
     this.refreshed = true;
     await this.directory.refresh();

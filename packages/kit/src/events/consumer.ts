@@ -1,5 +1,6 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.js';
+import { isUndefinedTable } from '../db/errors.js';
 import type { Logger } from '../logger.js';
 import { outsideRequestScope } from '../request-scope.js';
 import { eventChannel } from './append.js';
@@ -42,7 +43,8 @@ export class EventConsumer {
     });
     this.timer = setInterval(() => void this.catchUp().catch(() => {}), this.options.pollIntervalMs);
     this.timer.unref();
-    await this.catchUp();
+    // A failed first catch-up (the producer not migrated yet, say) is retried by the poll.
+    await this.catchUp().catch(() => {});
   }
 
   /** Resolves once every event committed before the call has been applied. */
@@ -78,6 +80,10 @@ export class EventConsumer {
         // a full batch: there may be more
       }
     } catch (error) {
+      if (isUndefinedTable(error)) {
+        this.options.logger.debug({ consumer: this.options.name }, 'the source log does not exist yet; will retry');
+        return;
+      }
       this.options.logger.error({ err: error, consumer: this.options.name }, 'event consumer failed; will retry');
       throw error;
     }

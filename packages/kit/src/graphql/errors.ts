@@ -111,6 +111,11 @@ export function forbidden(message = 'You are not allowed to do this.'): GraphQLE
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
+/** A field that cannot be answered in the thing's current state (mutations use `userErrors` instead). */
+export function invalidStateError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: UserErrorCode.INVALID_STATE } });
+}
+
 /** A query argument that breaks a rule (mutations use `userErrors` instead). */
 export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
@@ -129,6 +134,7 @@ const requestErrorCodes = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
+  UserErrorCode.INVALID_STATE,
 ]);
 
 /**

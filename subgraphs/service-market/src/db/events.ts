@@ -1,27 +1,7 @@
-import { appendEvents, type Db } from '@mpp/kit';
+import { appendEvents, ServiceEvent, type Db, type ServiceEventType, type ServiceSnapshot } from '@mpp/kit';
 import { eventLog, type ServiceRow } from './schema.js';
 
-/** The events ServiceMarket publishes; each carries the service's snapshot for consumers. */
-export const ServiceEvent = {
-  Created: 'service.created',
-  Updated: 'service.updated',
-  Submitted: 'service.submitted',
-  Withdrawn: 'service.withdrawn',
-  Approved: 'service.approved',
-  Rejected: 'service.rejected',
-  Archived: 'service.archived',
-} as const;
-
-export type ServiceEventType = (typeof ServiceEvent)[keyof typeof ServiceEvent];
-
-/** What consumers (Orders) learn of a service with each event. */
-export interface ServiceSnapshot {
-  serviceId: string;
-  isvWorkspaceId: string;
-  name: string;
-  status: string;
-  price: { amount: number; currency: string };
-}
+export { ServiceEvent, type ServiceEventType };
 
 export function snapshot(service: ServiceRow): ServiceSnapshot {
   return {

@@ -1,0 +1,76 @@
+import { forbidden, WorkspaceRole, type Access, type Membership } from '@mpp/kit';
+import type { MiniProgramRow } from '../db/schema.js';
+import type { MiniProgramsLoaders } from '../context.js';
+
+/** What the viewer may do on one mini program (DESIGN's permission table). */
+export interface Rights {
+  /** Merchant OWNER/MASTER: edit, remove, manage members. */
+  manage: boolean;
+  /** OWNER/MASTER of the currently authorized ISV: add/remove its own accounts as members. */
+  manageAsIsv: boolean;
+  /** Upload versions, set domains and the trial version, submit, release, roll back, take offline. */
+  develop: boolean;
+  /** See it, its versions, QR codes and statistics. */
+  read: boolean;
+  authorizedIsvWorkspaceId: string | null;
+}
+
+const MANAGERS: readonly WorkspaceRole[] = [WorkspaceRole.OWNER, WorkspaceRole.MASTER];
+const manages = (m: Membership | null) => m !== null && MANAGERS.includes(m.role);
+
+export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, miniProgram: MiniProgramRow): Promise<Rights> {
+  const none = { manage: false, manageAsIsv: false, develop: false, read: false, authorizedIsvWorkspaceId: null };
+  if (!access.viewer) return none;
+  const [merchant, authorization, members, platform] = await Promise.all([
+    access.membership(miniProgram.merchantWorkspaceId),
+    loaders.authorization.load(miniProgram.id),
+    loaders.membersByMiniProgram.load(miniProgram.id),
+    access.isPlatformMember(),
+  ]);
+  const isv = authorization ? await access.membership(authorization.isvWorkspaceId) : null;
+  const member = members.find((m) => m.accountId === access.viewer!.accountId);
+  // A member an ISV added acts only while that ISV is authorized.
+  const memberActive = member !== undefined && (member.grantedByIsvWorkspaceId === null || member.grantedByIsvWorkspaceId === authorization?.isvWorkspaceId);
+  const manage = manages(merchant);
+  const manageAsIsv = manages(isv);
+  return {
+    manage,
+    manageAsIsv,
+    develop: manage || manageAsIsv || (memberActive && member.role === 'DEVELOPER'),
+    read: merchant !== null || isv !== null || memberActive || platform,
+    authorizedIsvWorkspaceId: authorization?.isvWorkspaceId ?? null,
+  };
+}
+
+export type Right = 'manage' | 'manageAsIsv' | 'develop' | 'read';
+
+/**
+ * The viewer's rights; when they include none of `needed`, computed again after catching up with
+ * Accounts and Orders, so a grant made a moment ago counts.
+ */
+export async function rightsFor(
+  access: Access,
+  loaders: MiniProgramsLoaders,
+  catchUp: () => Promise<void>,
+  miniProgram: MiniProgramRow,
+  needed: readonly Right[],
+): Promise<Rights> {
+  const rights = await rightsOn(access, loaders, miniProgram);
+  if (needed.some((right) => rights[right]) || !(await access.refresh())) return rights;
+  await catchUp();
+  loaders.authorization.clear(miniProgram.id);
+  loaders.membersByMiniProgram.clear(miniProgram.id);
+  return rightsOn(access, loaders, miniProgram);
+}
+
+/** FORBIDDEN unless the rights include one of `needed`. */
+export function requireAny(rights: Rights, needed: readonly Right[]): void {
+  if (needed.some((right) => rights[right])) return;
+  throw forbidden(
+    needed.includes('develop')
+      ? 'Only the merchant, its authorized ISV or the mini program developers may do this.'
+      : needed.includes('manageAsIsv')
+        ? 'Only the merchant or the authorized ISV may do this.'
+        : 'Only the merchant may do this.',
+  );
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { EventConsumer, startAccessReadModel, type SubgraphModule } from '@mpp/kit';
+import { ordersEventLog, projectOrderEvent } from './authorization/order-events.js';
+import { createLoaders, type MiniProgramsContext } from './context.js';
+import { miniProgramsDb } from './db/client.js';
+import { migrateMiniPrograms } from './db/migrate.js';
+import { consumerOffsets, directoryAccounts, directoryMembers, directoryWorkspaces } from './db/schema.js';
+import { buildMiniProgramsSchema } from './schema.js';
+import { FileBlobStore } from './storage/blob-store.js';
+import { uploadRoutes } from './upload/upload.routes.js';
+
+export { buildMiniProgramsSchema } from './schema.js';
+
+/** MiniPrograms: mini programs, members, staged uploads, versions and release, QR codes, statistics. */
+export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
+  name: 'mini-programs',
+  buildSchema: buildMiniProgramsSchema,
+  async start({ config, database, logger }) {
+    const db = miniProgramsDb(database);
+    await migrateMiniPrograms(db);
+    const { directory, consumer: accountEvents } = await startAccessReadModel({
+      subgraph: 'mini-programs',
+      database,
+      db,
+      tables: { directoryWorkspaces, directoryMembers, directoryAccounts },
+      offsets: consumerOffsets,
+      pollIntervalMs: config.eventPollIntervalMs,
+      logger,
+    });
+    const orderEvents = new EventConsumer({
+      name: 'mini-programs<-orders',
+      database,
+      db,
+      offsets: consumerOffsets,
+      source: { log: ordersEventLog, schema: 'orders' },
+      pollIntervalMs: config.eventPollIntervalMs,
+      logger,
+      handle: projectOrderEvent,
+    });
+    await orderEvents.start();
+    const deps = { db, config, logger, directory, orderEvents, blobs: new FileBlobStore(join(config.dataDir, 'uploads')) };
+    return {
+      directory,
+      context: (base) => ({ ...base, deps, loaders: createLoaders(db) }),
+      routes: (app) => uploadRoutes(app, deps),
+      async stop() {
+        await orderEvents.stop();
+        await accountEvents.stop();
+      },
+    };
+  },
+};
