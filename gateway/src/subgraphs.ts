@@ -1,6 +1,7 @@
 import { accountsSubgraph } from '@mpp/accounts';
 import type { SubgraphModule } from '@mpp/kit';
 import { miniProgramsSubgraph } from '@mpp/mini-programs';
+import { ordersSubgraph } from '@mpp/orders';
 import { serviceMarketSubgraph } from '@mpp/service-market';
 
 /**
@@ -8,7 +9,7 @@ import { serviceMarketSubgraph } from '@mpp/service-market';
  * give each subgraph's URL variable in the distributed mode (`ACCOUNTS_URL`…).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const subgraphModules: SubgraphModule<any>[] = [accountsSubgraph, serviceMarketSubgraph, miniProgramsSubgraph];
+export const subgraphModules: SubgraphModule<any>[] = [accountsSubgraph, serviceMarketSubgraph, miniProgramsSubgraph, ordersSubgraph];
 
 /** Where docker-compose runs each subgraph; the committed supergraph names these URLs. */
 export function defaultSubgraphUrl(name: string): string {

@@ -3,3 +3,4 @@ export * from './seed.js';
 export * from './market.js';
 export * from './images.js';
 export * from './mini-programs.js';
+export * from './orders.js';

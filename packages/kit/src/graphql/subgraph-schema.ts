@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
 
 /** The one Federation version every subgraph links; composition and the gateway follow it. */
@@ -18,6 +18,8 @@ export interface SubgraphSchemaOptions {
   orphanedTypes?: Function[];
   /** `__resolveReference` and other resolvers that type-graphql does not model. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
+  /** Required by type-graphql when the schema declares subscriptions. */
+  pubSub?: PubSub;
 }
 
 /** Builds the SDL of a subgraph: type-graphql classes printed with their federation directives. */
@@ -27,6 +29,7 @@ export function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string;
     orphanedTypes: options.orphanedTypes ?? [],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     // Entities without root fields are legal in a subgraph.
     skipCheck: true,
   });

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import { Arg, ID, Resolver, Subscription, type PubSub } from 'type-graphql';
+import { Order, OrderEvent } from '../order/order.type.js';
+
+/**
+ * The subscriptions of the graph are defined here, with the types they return, and served by
+ * the gateway: it follows the Orders event log and completes each event through the query planner,
+ * so payloads may select fields of every subgraph.
+ */
+function servedByTheGateway(): never {
+  throw new GraphQLError('Subscribe through the gateway: WebSocket (graphql-ws) on its /graphql.');
+}
+
+/** type-graphql wants a pub/sub for subscriptions; this one only says where they are served. */
+export const gatewayServedPubSub: PubSub = {
+  publish: () => undefined,
+  subscribe: servedByTheGateway,
+};
+
+@Resolver()
+export class OrderSubscriptionResolver {
+  @Subscription(() => OrderEvent, {
+    subscribe: servedByTheGateway,
+    description:
+      "Every status change of every order in which `workspaceId` is the merchant or the ISV (only `orderId`'s, when given), " +
+      'its placement included (`from: null, to: NEW`), pushed live to members of that workspace. With `after`, the events ' +
+      'logged after that cursor are delivered first, in order, then live ones: none lost, none twice.',
+  })
+  orderStatusChanged(
+    @Arg('workspaceId', () => ID) _workspaceId: string,
+    @Arg('orderId', () => ID, { nullable: true }) _orderId: string | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): OrderEvent {
+    return servedByTheGateway();
+  }
+
+  @Subscription(() => Order, {
+    subscribe: servedByTheGateway,
+    description: "Each new order placed for one of this ISV workspace's services, pushed live to its members.",
+  })
+  orderPlaced(@Arg('isvWorkspaceId', () => ID) _isvWorkspaceId: string): Order {
+    return servedByTheGateway();
+  }
+}
