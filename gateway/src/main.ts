@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, onShutdownSignal, subgraphUrlVariable } from '@mpp/kit';
+import { createLogger, loadConfig, onShutdownSignal, openDatabase, subgraphUrlVariable } from '@mpp/kit';
 import { startGateway } from './server.js';
 import { subgraphModules } from './subgraphs.js';
 
@@ -10,10 +10,19 @@ if (missing.length > 0) {
   logger.fatal({ missing }, 'set the URL of every subgraph, e.g. ACCOUNTS_URL=http://accounts:4000/graphql');
   process.exit(1);
 }
+if (!config.databaseUrl) {
+  logger.fatal('DATABASE_URL is required: the gateway follows the Orders event log for subscriptions.');
+  process.exit(1);
+}
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, applicationName: 'gateway' });
 const gateway = await startGateway({
   config,
   logger,
+  database,
   subgraphUrls: new Map(subgraphModules.map((m) => [m.name, process.env[subgraphUrlVariable(m.name)]!])),
 });
 logger.info({ url: `${config.publicUrl}/graphql` }, 'gateway listening');
-onShutdownSignal(logger, () => gateway.stop());
+onShutdownSignal(logger, async () => {
+  await gateway.stop();
+  await database.close();
+});

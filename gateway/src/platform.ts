@@ -5,16 +5,15 @@ import {
   type Database,
   type Logger,
   type PlatformConfig,
-  type RunningService,
   type ServedSubgraph,
 } from '@mpp/kit';
-import { startGateway } from './server.js';
+import { startGateway, type RunningGateway } from './server.js';
 import { subgraphModules } from './subgraphs.js';
 
 export interface RunningPlatform {
   /** The gateway's public `/graphql` URL. */
   url: string;
-  gateway: RunningService;
+  gateway: RunningGateway;
   subgraphs: ServedSubgraph[];
   database: Database;
   /** Drains the gateway, then the subgraphs, then closes the database. */
@@ -42,6 +41,7 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
     const gateway = await startGateway({
       config,
       logger: logger.child({ service: 'gateway' }),
+      database,
       subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
     });
     return {

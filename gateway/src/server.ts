@@ -1,10 +1,24 @@
-import { loadTokenKeys, startGraphQLService, viewerFromAuthorization, type Logger, type PlatformConfig, type RunningService } from '@mpp/kit';
-import { createGateway, type GatewayContext } from './gateway.js';
+import { Supergraph } from '@apollo/federation-internals';
+import {
+  loadTokenKeys,
+  startGraphQLService,
+  viewerFromAuthorization,
+  type Database,
+  type Logger,
+  type PlatformConfig,
+  type RunningService,
+} from '@mpp/kit';
+import type { GraphQLSchema } from 'graphql';
+import { createGateway, readSupergraph, type GatewayContext } from './gateway.js';
+import { OrderEventFeed } from './subscriptions/feed.js';
+import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 
 export interface GatewayOptions {
   config: PlatformConfig;
   logger: Logger;
+  /** Where Orders' event log is read for subscriptions (the embedded database, or DATABASE_URL's). */
+  database: Database;
   /** Subgraph name → its `/graphql` URL. */
   subgraphUrls: Map<string, string>;
   port?: number;
@@ -19,11 +33,20 @@ const READY_TIMEOUT_MS = 2_000;
  * `/readyz` (every subgraph answers). A request with a bad token is refused here with 401 before
  * any subgraph is asked; the subgraphs verify the token again.
  */
-export async function startGateway(options: GatewayOptions): Promise<RunningService> {
+export interface RunningGateway extends RunningService {
+  /** Subscriptions being served now. */
+  activeSubscriptions(): number;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger, subgraphUrls } = options;
   const keys = loadTokenKeys(config);
-  const gateway = createGateway({ subgraphUrls, logger: logger.child({ component: 'apollo-gateway' }) });
-  return startGraphQLService<GatewayContext>({
+  const supergraphSdl = readSupergraph();
+  const gateway = createGateway({ subgraphUrls, supergraphSdl, logger: logger.child({ component: 'apollo-gateway' }) });
+  const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
+  await feed.start();
+  let subscriptions: ReturnType<typeof attachSubscriptions> | null = null;
+  const service = await startGraphQLService<GatewayContext>({
     name: 'gateway',
     logger,
     port: options.port ?? config.port,
@@ -46,12 +69,38 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         });
       });
     },
+    onServer(httpServer, apollo) {
+      subscriptions = attachSubscriptions({
+        httpServer,
+        apollo,
+        schema: apiSchema(supergraphSdl),
+        feed,
+        keys,
+        logger,
+        limits: {
+          perConnection: config.subscriptionsPerConnection,
+          total: config.maxSubscriptions,
+          keepAliveMs: config.wsKeepAliveMs,
+          maxMessageBytes: config.maxRequestBytes,
+        },
+      });
+      return async () => {
+        await subscriptions?.close();
+        await feed.stop();
+      };
+    },
     async context({ req, requestId }) {
       const authorization = req.headers.authorization ?? null;
       await viewerFromAuthorization(authorization, keys.verifyKey);
       return { requestId, authorization };
     },
   });
+  return { ...service, activeSubscriptions: () => subscriptions?.active ?? 0 };
+}
+
+/** The schema clients see (no federation internals), to validate operations sent over WebSocket. */
+function apiSchema(supergraphSdl: string): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
 async function answers(url: string): Promise<boolean> {

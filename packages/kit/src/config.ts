@@ -29,6 +29,12 @@ export interface PlatformConfig {
   maxPackageBytes: number;
   /** How long a staged upload's URL accepts the bytes. */
   uploadUrlTtlSeconds: number;
+  /** Subscriptions one WebSocket connection may hold. */
+  subscriptionsPerConnection: number;
+  /** Subscriptions one gateway process holds at most. */
+  maxSubscriptions: number;
+  /** Milliseconds between WebSocket keep-alive pings. */
+  wsKeepAliveMs: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
   eventPollIntervalMs: number;
 }
@@ -67,6 +73,9 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     jwtPublicKeyFile: text(env, 'JWT_PUBLIC_KEY_FILE'),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 1024),
     eventPollIntervalMs: integer(env, 'EVENT_POLL_INTERVAL_MS', 5000, 10),
+    subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
+    maxSubscriptions: integer(env, 'MAX_SUBSCRIPTIONS', 10_000, 1),
+    wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),
     maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
     uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),
   };

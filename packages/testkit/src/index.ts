@@ -4,3 +4,4 @@ export * from './market.js';
 export * from './images.js';
 export * from './mini-programs.js';
 export * from './orders.js';
+export * from './subscriptions.js';

@@ -37,8 +37,11 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   context: (info: RequestInfo) => Promise<TContext>;
   /** Routes mounted before `/graphql` (health, uploads…). */
   routes?: (app: Express) => void;
-  /** Called with the HTTP server before it listens (WebSocket upgrades…). */
-  onServer?: (server: Server) => void;
+  /**
+   * Called with the HTTP server and the started Apollo Server before it listens (WebSocket
+   * upgrades…); what it returns runs first when the service stops.
+   */
+  onServer?: (server: Server, apollo: ApolloServer<TContext>) => (() => Promise<void>) | void;
   plugins?: ApolloServerPlugin<TContext>[];
 }
 
@@ -109,7 +112,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
   );
   app.use(jsonErrors(logger));
 
-  options.onServer?.(httpServer);
+  const beforeStop = options.onServer?.(httpServer, apollo);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -124,7 +127,10 @@ export async function startGraphQLService<TContext extends BaseContext>(
     url: `http://127.0.0.1:${port}`,
     port,
     httpServer,
-    stop: () => (stopping ??= apollo.stop()),
+    stop: () => (stopping ??= (async () => {
+      await beforeStop?.();
+      await apollo.stop();
+    })()),
   };
 }
 

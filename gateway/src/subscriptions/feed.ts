@@ -1,0 +1,164 @@
+import { asc, eq, gt, lte, and, or, sql, type SQL } from 'drizzle-orm';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { eventChannel, eventLogTable, outsideRequestScope, type Database, type Db, type LoggedEvent, type Logger } from '@mpp/kit';
+
+/** Orders' published event log: the source of every subscription. */
+const ordersLog = eventLogTable(pgSchema('orders'));
+
+/** Which events a subscription wants, in memory and in SQL (for replays). */
+export interface EventFilter {
+  matches(event: LoggedEvent): boolean;
+  sql: SQL | undefined;
+}
+
+export function partyFilter(workspaceId: string, orderId: string | null, placementsOnly = false): EventFilter {
+  const payload = (event: LoggedEvent) => event.payload as { merchantWorkspaceId?: string; isvWorkspaceId?: string; from?: string | null };
+  const party = placementsOnly
+    ? sql`${ordersLog.payload}->>'isvWorkspaceId' = ${workspaceId}`
+    : or(sql`${ordersLog.payload}->>'merchantWorkspaceId' = ${workspaceId}`, sql`${ordersLog.payload}->>'isvWorkspaceId' = ${workspaceId}`);
+  return {
+    matches: (event) => {
+      const p = payload(event);
+      if (orderId && event.streamId !== orderId) return false;
+      if (placementsOnly) return p.isvWorkspaceId === workspaceId && (p.from ?? null) === null;
+      return p.merchantWorkspaceId === workspaceId || p.isvWorkspaceId === workspaceId;
+    },
+    sql: and(
+      party,
+      orderId ? eq(ordersLog.streamId, orderId) : undefined,
+      placementsOnly ? sql`${ordersLog.payload}->'from' = 'null'::jsonb` : undefined,
+    ),
+  };
+}
+
+/** A promise with its resolve function: "the feed advanced". */
+function advanceSignal(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const REPLAY_PAGE = 500;
+const PULL_PAGE = 1000;
+
+/**
+ * This gateway process's view of the Orders event log. It reads each new event once (woken by
+ * NOTIFY, polled as a safety net) and keeps the recent ones in memory for live subscribers; a
+ * subscriber behind that window (resuming from an old cursor) replays from the database. Every
+ * subscriber asks for "the events after the last one I delivered", so the switch from replay to
+ * live has no gap and no duplicate: positions commit in order, and `head` only covers committed
+ * events.
+ */
+export class OrderEventFeed {
+  /** Every event with a position in (floor, head] is in `recent`. */
+  private head = 0;
+  private floor = 0;
+  private recent: LoggedEvent[] = [];
+  private advanced = advanceSignal();
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly db: Db;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: { pollIntervalMs: number; logger: Logger; keepRecent?: number },
+  ) {
+    this.db = database.orm({});
+  }
+
+  /** The position of the newest event this feed has read. */
+  get position(): number {
+    return this.head;
+  }
+
+  async start(): Promise<void> {
+    const [row] = await this.db.select({ max: sql<string | null>`max(${ordersLog.position})::text` }).from(ordersLog);
+    this.head = this.floor = Number(row?.max ?? 0);
+    this.unlisten = await this.database.listen(eventChannel('orders'), () => outsideRequestScope(() => this.pull()));
+    this.timer = setInterval(() => this.pull(), this.options.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    this.advanced.resolve();
+  }
+
+  /**
+   * The events after `after` that pass `filter`, and the position up to which the caller has now
+   * seen everything; waits until there is something after `after` (or `signal` aborts).
+   */
+  async next(after: number, filter: EventFilter, signal: AbortSignal): Promise<{ events: LoggedEvent[]; until: number }> {
+    while (!this.stopped && !signal.aborted) {
+      const head = this.head;
+      if (after < head) {
+        if (after >= this.floor) {
+          return { events: this.recent.filter((e) => e.position > after && e.position <= head && filter.matches(e)), until: head };
+        }
+        const rows = await this.db
+          .select()
+          .from(ordersLog)
+          .where(and(gt(ordersLog.position, after), lte(ordersLog.position, head), filter.sql))
+          .orderBy(asc(ordersLog.position))
+          .limit(REPLAY_PAGE);
+        return { events: rows, until: rows.length === REPLAY_PAGE ? rows.at(-1)!.position : head };
+      }
+      const waiting = this.advanced.promise;
+      await new Promise<void>((resolve) => {
+        const done = () => resolve();
+        signal.addEventListener('abort', done, { once: true });
+        void waiting.then(() => {
+          signal.removeEventListener('abort', done);
+          resolve();
+        });
+      });
+    }
+    return { events: [], until: after };
+  }
+
+  /** Reads what was committed after `head`; concurrent wake-ups share one read and run once more. */
+  private pull(): void {
+    if (this.stopped) return;
+    if (this.pulling) {
+      this.pullAgain = true;
+      return;
+    }
+    this.pulling = this.read()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'reading the order event log failed; will retry'))
+      .finally(() => {
+        this.pulling = null;
+        if (this.pullAgain) {
+          this.pullAgain = false;
+          this.pull();
+        }
+      });
+  }
+
+  private async read(): Promise<void> {
+    for (;;) {
+      const rows = await this.db
+        .select()
+        .from(ordersLog)
+        .where(gt(ordersLog.position, this.head))
+        .orderBy(asc(ordersLog.position))
+        .limit(PULL_PAGE);
+      if (rows.length === 0) return;
+      this.recent.push(...rows);
+      this.head = rows.at(-1)!.position;
+      const keep = this.options.keepRecent ?? 10_000;
+      if (this.recent.length > keep) {
+        const dropped = this.recent.splice(0, this.recent.length - keep);
+        this.floor = dropped.at(-1)!.position;
+      }
+      const advanced = this.advanced;
+      this.advanced = advanceSignal();
+      advanced.resolve();
+      if (rows.length < PULL_PAGE) return;
+    }
+  }
+}

@@ -1,0 +1,222 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { unauthenticated, viewerFromAuthorization, forbidden, badUserInput, type Logger, type TokenKeys, type LoggedEvent } from '@mpp/kit';
+import { eventCursor, positionOf } from '@mpp/orders';
+import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../gateway.js';
+import { partyFilter, type OrderEventFeed } from './feed.js';
+import { completionKey, completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
+
+export interface SubscriptionLimits {
+  perConnection: number;
+  total: number;
+  /** Milliseconds between keep-alive pings. */
+  keepAliveMs: number;
+  maxMessageBytes: number;
+}
+
+interface ConnectionState {
+  authorization: string;
+  accountId: string;
+  subscriptions: Set<string>;
+}
+
+interface SubscriptionContext {
+  connection: ConnectionState;
+  parsed?: ParsedSubscription;
+  /** Deliver the events after this position: the cursor given, or the feed's head when subscribing. */
+  startAfter?: number;
+}
+
+const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { memberships { workspace { id } } } }');
+
+/**
+ * graphql-ws on the gateway's `/graphql`: subscriptions follow the Orders event log and each event
+ * is completed by running the client's selection as a query through the gateway (planner, every
+ * subgraph, the subscriber's own token). Subscribers with the same token and selection share one
+ * execution per event. Queries and mutations sent over the socket run through the gateway too.
+ */
+/**
+ * An async generator whose `return()` also aborts the wait it may be suspended in (a plain
+ * generator would only stop at its next event).
+ */
+function abortable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncGenerator<T> {
+  const abort = new AbortController();
+  const inner = start(abort.signal);
+  const outer: AsyncGenerator<T> = {
+    next: () => inner.next(),
+    return: (value) => {
+      abort.abort();
+      return inner.return(value);
+    },
+    throw: (error) => {
+      abort.abort();
+      return inner.throw(error);
+    },
+    [Symbol.asyncIterator]: () => outer,
+  };
+  return outer;
+}
+
+export function attachSubscriptions(options: {
+  httpServer: Server;
+  apollo: ApolloServer<GatewayContext>;
+  schema: GraphQLSchema;
+  feed: OrderEventFeed;
+  keys: TokenKeys;
+  logger: Logger;
+  limits: SubscriptionLimits;
+}): { close(): Promise<void>; readonly active: number } {
+  const { apollo, schema, feed, keys, logger, limits } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
+  let active = 0;
+  const shared = new Map<string, Promise<ExecutionResult>>();
+
+  const run = async (document: DocumentNode, variables: Record<string, unknown>, authorization: string): Promise<ExecutionResult> => {
+    const response = await apollo.executeOperation(
+      { query: print(document), variables, operationName: getOperationAST(document)?.name?.value },
+      { contextValue: { authorization, requestId: randomUUID() } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
+    return response.body.singleResult as ExecutionResult;
+  };
+
+  /** One execution per event, selection and token, however many subscribers share them. */
+  const complete = (event: LoggedEvent, parsed: ParsedSubscription, authorization: string): Promise<ExecutionResult> => {
+    const key = parsed.field === 'orderStatusChanged' ? eventCursor(event.position) : event.streamId;
+    const cacheKey = `${event.position}|${authorization}|${completionKey(parsed)}`;
+    let result = shared.get(cacheKey);
+    if (!result) {
+      result = run(parsed.completion, completionVariables(parsed, key), authorization);
+      shared.set(cacheKey, result);
+      setTimeout(() => shared.delete(cacheKey), 5_000).unref();
+    }
+    return result;
+  };
+
+  async function* stream(
+    parsed: ParsedSubscription,
+    connection: ConnectionState,
+    startAfter: number,
+    signal: AbortSignal,
+  ): AsyncGenerator<ExecutionResult> {
+    const filter =
+      parsed.field === 'orderPlaced'
+        ? partyFilter(String(parsed.args.isvWorkspaceId), null, true)
+        : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
+    let after = startAfter;
+    for (;;) {
+        const { events, until } = await feed.next(after, filter, signal);
+        if (signal.aborted) return;
+        for (const event of events) {
+          const result = await complete(event, parsed, connection.authorization);
+          const data = result.data as { event?: unknown } | null | undefined;
+          if (!result.errors?.length && (data?.event ?? null) === null) {
+            // The subscriber no longer sees the order: membership ended.
+            yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
+            return;
+          }
+          yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
+        }
+        after = until;
+    }
+  }
+
+  const server = useServer<Record<string, unknown>, { state?: ConnectionState }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const header = ctx.connectionParams?.authorization;
+        if (typeof header !== 'string' || header === '') return false;
+        try {
+          const viewer = await viewerFromAuthorization(header, keys.verifyKey);
+          if (!viewer) return false;
+          ctx.extra.state = { authorization: header, accountId: viewer.accountId, subscriptions: new Set() };
+          return true;
+        } catch {
+          return false; // graphql-ws closes with 4403 Forbidden
+        }
+      },
+      async onSubscribe(ctx, id, payload) {
+        const connection = ctx.extra.state;
+        if (!connection) return [unauthenticated()];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors;
+        const variables = (payload.variables ?? {}) as Record<string, unknown>;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [badUserInput('Name the operation to run (operationName).')];
+        const contextValue: SubscriptionContext = { connection };
+        if (operation.operation === 'subscription') {
+          if (connection.subscriptions.size >= limits.perConnection) {
+            return [badUserInput(`At most ${limits.perConnection} subscriptions per connection.`)];
+          }
+          if (active >= limits.total) return [new GraphQLError('The gateway is at its subscription limit; try again later.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+          let parsed: ParsedSubscription;
+          try {
+            parsed = parseSubscription(document, payload.operationName, variables);
+          } catch (error) {
+            return [error as GraphQLError];
+          }
+          const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
+          if (parsed.args.after != null && positionOf(String(parsed.args.after)) === null) {
+            return [badUserInput('`after` is not an order event cursor.', 'after')];
+          }
+          const memberships = await run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization);
+          const viewer = (memberships.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
+          if (!viewer?.memberships.some((m) => m.workspace.id === workspaceId)) {
+            return [forbidden('Only members of that workspace may subscribe to its orders.')];
+          }
+          contextValue.parsed = parsed;
+          // Taken before the subscription counts as active: whatever commits after that is delivered.
+          contextValue.startAfter = parsed.args.after != null ? positionOf(String(parsed.args.after))! : feed.position;
+          connection.subscriptions.add(id);
+          active += 1;
+        }
+        return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } satisfies ExecutionArgs;
+      },
+      subscribe(args) {
+        const { parsed, connection, startAfter } = args.contextValue as SubscriptionContext;
+        return abortable((signal) => stream(parsed!, connection, startAfter!, signal));
+      },
+      async execute(args) {
+        const { connection } = args.contextValue as SubscriptionContext;
+        return run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization);
+      },
+      onComplete(ctx, id) {
+        if (ctx.extra.state?.subscriptions.delete(id)) active -= 1;
+      },
+      onClose(ctx) {
+        const state = ctx.extra.state;
+        if (state) {
+          active -= state.subscriptions.size;
+          state.subscriptions.clear();
+        }
+      },
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  return {
+    get active() {
+      return active;
+    },
+    async close() {
+      // Clients are told the server is going away (1001) and may resume with their cursor elsewhere.
+      for (const socket of wss.clients) socket.close(1001, 'Going away');
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      logger.debug('subscriptions closed');
+    },
+  };
+}
+
