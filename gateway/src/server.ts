@@ -11,6 +11,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { createGateway, readSupergraph, type GatewayContext } from './gateway.js';
 import { OrderEventFeed } from './subscriptions/feed.js';
+import { playgroundRoutes } from './playground/playground.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 
@@ -53,7 +54,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host ?? config.host,
     maxRequestBytes: config.maxRequestBytes,
     gateway,
+    introspection: config.playground,
     routes(app) {
+      if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
       if (miniPrograms) {
         const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger);

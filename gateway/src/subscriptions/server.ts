@@ -129,7 +129,9 @@ export function attachSubscriptions(options: {
     {
       schema,
       async onConnect(ctx) {
-        const header = ctx.connectionParams?.authorization;
+        // Case-insensitive, as HTTP headers are: the playground sends its Headers editor as is.
+        const params = Object.fromEntries(Object.entries(ctx.connectionParams ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        const header = params.authorization;
         if (typeof header !== 'string' || header === '') return false;
         try {
           const viewer = await viewerFromAuthorization(header, keys.verifyKey);

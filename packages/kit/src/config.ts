@@ -29,6 +29,8 @@ export interface PlatformConfig {
   maxPackageBytes: number;
   /** How long a staged upload's URL accepts the bytes. */
   uploadUrlTtlSeconds: number;
+  /** Serve the GraphQL IDE at GET /graphql (and introspection); off by default in production. */
+  playground: boolean;
   /** Subscriptions one WebSocket connection may hold. */
   subscriptionsPerConnection: number;
   /** Subscriptions one gateway process holds at most. */
@@ -47,6 +49,14 @@ function integer(env: Env, name: string, fallback: number, min = 0): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
   return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
 function text(env: Env, name: string): string | null {
@@ -73,6 +83,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     jwtPublicKeyFile: text(env, 'JWT_PUBLIC_KEY_FILE'),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 1024),
     eventPollIntervalMs: integer(env, 'EVENT_POLL_INTERVAL_MS', 5000, 10),
+    playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
     maxSubscriptions: integer(env, 'MAX_SUBSCRIPTIONS', 10_000, 1),
     wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),

@@ -43,6 +43,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
    */
   onServer?: (server: Server, apollo: ApolloServer<TContext>) => (() => Promise<void>) | void;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Answer introspection queries (on with the playground; subgraphs always, for composition tools). */
+  introspection?: boolean;
 }
 
 export interface RunningService {
@@ -75,6 +77,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     csrfPrevention: true,
+    introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors((error) => {
       const scope = currentRequestScope();
