@@ -9,6 +9,7 @@ import {
 import { createWorkspace, signUp, TestPlatform, uniqueEmail, type Actor } from '@mpp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectGraphQLError } from '../support/expectations.js';
+import { askAccountsSubgraph } from '../support/subgraph.js';
 import {
   claimsFor,
   decodeClaims,
@@ -148,22 +149,14 @@ describe('a token that cannot be trusted is refused with HTTP 401', () => {
 
 describe('the Accounts subgraph, reached without the gateway', () => {
   // Subgraphs verify tokens themselves: a caller inside the network cannot bypass the gateway's check.
-  async function askAccountsDirectly(authorization: string) {
-    const accounts = platform.platform.subgraphs.find((subgraph) => subgraph.name === 'accounts')!;
-    const response = await fetch(`${accounts.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({ query: '{ viewer { id } }' }),
-    });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };
-  }
+  const viewerQuery = '{ viewer { id } }';
 
   it('refuses a forged token with 401 too', async () => {
-    const forged = await askAccountsDirectly(`Bearer ${signToken(claimsFor(alice.id), strangerSigningKey())}`);
+    const forged = await askAccountsSubgraph(platform, { query: viewerQuery, token: signToken(claimsFor(alice.id), strangerSigningKey()) });
     expect(forged.status).toBe(401);
-    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const genuine = await askAccountsDirectly(`Bearer ${alice.token}`);
-    expect(genuine).toEqual({ status: 200, body: { data: { viewer: { id: alice.id } } } });
+    const genuine = await askAccountsSubgraph(platform, { query: viewerQuery, token: alice.token });
+    expect(genuine).toEqual({ status: 200, data: { viewer: { id: alice.id } } });
   });
 });
