@@ -36,11 +36,15 @@ export class TestPlatform {
   readonly logs: LogLine[] = [];
   private readonly logDestination: Writable | undefined;
 
+  private currentConfig: PlatformConfig;
+
   private constructor(
-    readonly config: PlatformConfig,
+    /** The environment the configuration is loaded from. */
+    private env: Record<string, string>,
     private readonly cleanup: () => Promise<void>,
     captureLogs: boolean,
   ) {
+    this.currentConfig = loadConfig(env);
     this.logDestination = captureLogs ? logCollector(this.logs) : undefined;
   }
 
@@ -48,7 +52,7 @@ export class TestPlatform {
     const port = await freePort();
     const storage = await testStorage();
     try {
-      const config = loadConfig({
+      const env = {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: storage.dataDir,
@@ -58,8 +62,8 @@ export class TestPlatform {
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent'),
         EVENT_POLL_INTERVAL_MS: '1000',
         ...options.env,
-      });
-      const platform = new TestPlatform(config, storage.drop, options.captureLogs ?? false);
+      };
+      const platform = new TestPlatform(env, storage.drop, options.captureLogs ?? false);
       await platform.boot();
       return platform;
     } catch (error) {
@@ -67,6 +71,11 @@ export class TestPlatform {
       await storage.drop();
       throw error;
     }
+  }
+
+  /** The configuration the platform runs with (`restart` may change it). */
+  get config(): PlatformConfig {
+    return this.currentConfig;
   }
 
   /** The database mode under test. */
@@ -92,10 +101,17 @@ export class TestPlatform {
     return createPlatformClient({ url: this.url, token, headers, webSocketImpl: WebSocket });
   }
 
-  /** Stops everything (draining requests) and starts it again on the same data. */
-  async restart(): Promise<void> {
+  /**
+   * Stops everything (draining requests) and starts it again on the same data, with `env`
+   * overriding configuration for this and later starts (an operator changing a setting).
+   */
+  async restart(options: { env?: Record<string, string> } = {}): Promise<void> {
     await this.running?.stop();
     this.running = null;
+    if (options.env) {
+      this.env = { ...this.env, ...options.env };
+      this.currentConfig = loadConfig(this.env);
+    }
     await this.boot();
   }
 
