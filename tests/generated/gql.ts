@@ -2,7 +2,32 @@
 import * as types from './graphql.js';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.MembersLeaveOrRemoveDocument,
+    "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MembersTeamMembershipsDocument,
+    "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": typeof types.BatchingMemberEmailsDocument,
+    "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingReviewQueueDocument,
+    "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingOwnWorkspacesDocument,
+};
+const documents: Documents = {
+    "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.MembersLeaveOrRemoveDocument,
+    "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MembersTeamMembershipsDocument,
+    "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": types.BatchingMemberEmailsDocument,
+    "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": types.BatchingReviewQueueDocument,
+    "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingOwnWorkspacesDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +41,27 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

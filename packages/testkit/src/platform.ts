@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { createPlatformClient, type PlatformClient } from '@mpp/client';
 import { startPlatform, type RunningPlatform } from '@mpp/gateway';
 import { createLogger, loadConfig, requestMetrics, type CompletedRequest, type PlatformConfig } from '@mpp/kit';
@@ -15,7 +16,15 @@ export const ADMIN_PASSWORD = 'admin password for tests';
 export interface TestPlatformOptions {
   /** Extra environment for the platform (configuration names of the README). */
   env?: Record<string, string>;
+  /**
+   * Keep the platform's log lines in `platform.logs` (parsed JSON, across restarts). The level is
+   * then `LOG_LEVEL` from `env`, else `info`, instead of the usual `silent`.
+   */
+  captureLogs?: boolean;
 }
+
+/** One structured log line, as pino writes it (`level` is pino's number: 40 = warn). */
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
 
 /**
  * The whole platform in this process, as `npm start` runs it, on a database of its own: a fresh
@@ -23,29 +32,50 @@ export interface TestPlatformOptions {
  */
 export class TestPlatform {
   private running: RunningPlatform | null = null;
+  /** What the platform logged, when started with `captureLogs`. */
+  readonly logs: LogLine[] = [];
+  private readonly logDestination: Writable | undefined;
+
+  private currentConfig: PlatformConfig;
 
   private constructor(
-    readonly config: PlatformConfig,
+    /** The environment the configuration is loaded from. */
+    private env: Record<string, string>,
     private readonly cleanup: () => Promise<void>,
-  ) {}
+    captureLogs: boolean,
+  ) {
+    this.currentConfig = loadConfig(env);
+    this.logDestination = captureLogs ? logCollector(this.logs) : undefined;
+  }
 
   static async start(options: TestPlatformOptions = {}): Promise<TestPlatform> {
     const port = await freePort();
     const storage = await testStorage();
-    const config = loadConfig({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: storage.dataDir,
-      ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
-      PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
-      PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      EVENT_POLL_INTERVAL_MS: '1000',
-      ...options.env,
-    });
-    const platform = new TestPlatform(config, storage.drop);
-    await platform.boot();
-    return platform;
+    try {
+      const env = {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: storage.dataDir,
+        ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
+        PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
+        PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent'),
+        EVENT_POLL_INTERVAL_MS: '1000',
+        ...options.env,
+      };
+      const platform = new TestPlatform(env, storage.drop, options.captureLogs ?? false);
+      await platform.boot();
+      return platform;
+    } catch (error) {
+      // A platform that refuses to start (a test of bad configuration) leaves no data behind.
+      await storage.drop();
+      throw error;
+    }
+  }
+
+  /** The configuration the platform runs with (`restart` may change it). */
+  get config(): PlatformConfig {
+    return this.currentConfig;
   }
 
   /** The database mode under test. */
@@ -71,10 +101,17 @@ export class TestPlatform {
     return createPlatformClient({ url: this.url, token, headers, webSocketImpl: WebSocket });
   }
 
-  /** Stops everything (draining requests) and starts it again on the same data. */
-  async restart(): Promise<void> {
+  /**
+   * Stops everything (draining requests) and starts it again on the same data, with `env`
+   * overriding configuration for this and later starts (an operator changing a setting).
+   */
+  async restart(options: { env?: Record<string, string> } = {}): Promise<void> {
     await this.running?.stop();
     this.running = null;
+    if (options.env) {
+      this.env = { ...this.env, ...options.env };
+      this.currentConfig = loadConfig(this.env);
+    }
     await this.boot();
   }
 
@@ -86,7 +123,7 @@ export class TestPlatform {
   }
 
   private async boot(): Promise<void> {
-    const logger = createLogger({ level: this.config.logLevel, name: 'test-platform' });
+    const logger = createLogger({ level: this.config.logLevel, name: 'test-platform', destination: this.logDestination });
     this.running = await startPlatform(this.config, logger);
   }
 }
@@ -112,6 +149,20 @@ async function testStorage(): Promise<{ dataDir: string; databaseUrl: string | n
       await removeDir();
     },
   };
+}
+
+/** A stream that parses each JSON line pino writes into `lines`. */
+function logCollector(lines: LogLine[]): Writable {
+  let pending = '';
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      pending += chunk.toString();
+      const complete = pending.split('\n');
+      pending = complete.pop() ?? '';
+      for (const line of complete) if (line.trim()) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
 }
 
 /** A port nobody listens on right now. */

@@ -16,6 +16,7 @@ import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
 import { workspaceMembers, workspaces, type WorkspaceRow } from '../db/schema.js';
+import { isStorableText, UNSTORABLE_TEXT } from '../text.js';
 
 export const WORKSPACE_NAME_MIN_LENGTH = 2;
 export const WORKSPACE_NAME_MAX_LENGTH = 60;
@@ -33,6 +34,7 @@ export async function createWorkspace(
       'name',
       `The name must have ${WORKSPACE_NAME_MIN_LENGTH} to ${WORKSPACE_NAME_MAX_LENGTH} characters.`,
     )
+    .check(isStorableText(name), 'name', `The name ${UNSTORABLE_TEXT}.`)
     .done();
   return deps.db.transaction((tx) =>
     insertWorkspace(tx, { kind: input.kind, name, ownerId: viewer.accountId, verificationStatus: VerificationStatus.UNVERIFIED }),

@@ -1,0 +1,35 @@
+import type { TestPlatform } from '@mpp/testkit';
+
+export interface RawGraphQLResponse<TData = unknown> {
+  status: number;
+  data?: TData | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * Sends a GraphQL request straight to the Accounts subgraph, as the gateway (or another subgraph's
+ * entity reference) would: the way to reach `_entities`, which the public API schema does not expose.
+ */
+export async function askAccountsSubgraph<TData = unknown>(
+  platform: TestPlatform,
+  request: { query: string; variables?: Record<string, unknown>; token?: string | null; authorization?: string },
+): Promise<RawGraphQLResponse<TData>> {
+  const accounts = platform.platform.subgraphs.find((subgraph) => subgraph.name === 'accounts');
+  if (!accounts) throw new Error('the platform runs no accounts subgraph');
+  const authorization = request.authorization ?? (request.token ? `Bearer ${request.token}` : undefined);
+  const response = await fetch(`${accounts.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<RawGraphQLResponse<TData>, 'status'>) };
+}
+
+/** `Workspace` entities by id, resolved by Accounts as the gateway resolves references from other subgraphs. */
+export function workspaceEntities<TData = unknown>(platform: TestPlatform, ids: string[], selection: string, token: string | null) {
+  return askAccountsSubgraph<{ _entities: (TData | null)[] }>(platform, {
+    query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Workspace { ${selection} } } }`,
+    variables: { representations: ids.map((id) => ({ __typename: 'Workspace', id })) },
+    token,
+  });
+}
