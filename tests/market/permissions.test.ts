@@ -290,3 +290,17 @@ describe('who sees a service', () => {
     }
   });
 });
+
+describe('a member added a moment ago', () => {
+  it('sees and manages the ISV drafts at once, in their very first request', async () => {
+    const fresh = await createVerifiedIsv(platform);
+    const draft = await createService(fresh);
+    for (let i = 0; i < 5; i++) {
+      const newDeveloper = await addMember(platform, fresh, 'DEVELOPER');
+      expect(await serviceAs(newDeveloper, draft.id)).toMatchObject({ id: draft.id, status: 'DRAFT' });
+
+      const newMaster = await addMember(platform, fresh, 'MASTER');
+      expect(succeeded(await steps.update(newMaster, draft.id, { name: `Renamed by master ${i}` })).name).toBe(`Renamed by master ${i}`);
+    }
+  });
+});
