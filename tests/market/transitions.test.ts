@@ -43,17 +43,21 @@ async function serviceIn(status: ServiceStatus, owner: SeededWorkspace = isv): P
   return id;
 }
 
-/** Oldest first: the ids of the review queue, as the platform admin pages through it. */
+/** Oldest first: the ids of the review queue, as the platform admin pages through it, 2 at a time. */
 async function reviewQueue(): Promise<string[]> {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
     const { servicesPendingReview: page }: ServicesPendingReviewQuery = await admin.client.execute(ServicesPendingReviewDocument, {
-      first: 100,
+      first: 2,
       after,
     });
     ids.push(...page.nodes.map((s) => s.id));
-    if (!page.pageInfo.hasNextPage) return ids;
+    if (!page.pageInfo.hasNextPage) {
+      expect(ids).toHaveLength(page.totalCount);
+      expect(new Set(ids).size).toBe(ids.length);
+      return ids;
+    }
     after = page.pageInfo.endCursor;
   }
 }
