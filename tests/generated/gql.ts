@@ -14,10 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MarketIsvNamesDocument,
     "\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.PermissionsIsvServicesThroughServiceDocument,
+    "\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n": typeof types.BatchingMarketPageWithIsvNamesDocument,
+    "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingServicesOfMyWorkspacesDocument,
 };
 const documents: Documents = {
+    "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MarketIsvNamesDocument,
     "\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.PermissionsIsvServicesThroughServiceDocument,
+    "\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n": types.BatchingMarketPageWithIsvNamesDocument,
+    "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingServicesOfMyWorkspacesDocument,
 };
 
 /**
@@ -37,7 +43,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
