@@ -234,9 +234,9 @@ describe('pagination', () => {
   });
 
   it('walks the whole market with first/after, every ONLINE service exactly once', async () => {
-    for (let i = 0; i < 4; i++) await createOnlineService(platform, isv);
+    for (let i = 0; i < 12; i++) await createOnlineService(platform, isv);
     const { totalCount } = await market(null, 1);
-    expect(totalCount).toBeGreaterThan(12);
+    expect(totalCount).toBeGreaterThanOrEqual(12);
 
     for (const size of [1, 5, 100]) {
       const ids = await walk(null, size);
