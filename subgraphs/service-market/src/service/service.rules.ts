@@ -58,22 +58,25 @@ export function normalizeServiceFields(checks: InputChecks, input: Partial<Servi
     );
   }
   if (input.images != null) {
-    out.images = dedupe(input.images.map((url) => url.trim()));
+    const urls = input.images.map((url) => url.trim());
+    out.images = dedupe(urls);
     checks.check(
       out.images.length >= L.images.min && out.images.length <= L.images.max,
       'images',
       `Give ${L.images.min} to ${L.images.max} images.`,
     );
-    out.images.forEach((url, i) => checks.check(isHttpsUrl(url), `images.${i}`, `Image ${i + 1} must be an https URL.`));
+    // Checked before deduplication, so that a path names the position the client sent.
+    urls.forEach((url, i) => checks.check(isHttpsUrl(url), `images.${i}`, `Image ${i + 1} must be an https URL.`));
   }
   if (input.applicableApps != null) {
-    out.applicableApps = dedupe(input.applicableApps.map((app) => app.trim()));
+    const names = input.applicableApps.map((app) => app.trim());
+    out.applicableApps = dedupe(names);
     checks.check(
       out.applicableApps.length >= L.applicableApps.min && out.applicableApps.length <= L.applicableApps.max,
       'applicableApps',
       `Name ${L.applicableApps.min} to ${L.applicableApps.max} apps the service applies to.`,
     );
-    out.applicableApps.forEach((app, i) =>
+    names.forEach((app, i) =>
       checks.check(within(app, L.appName), `applicableApps.${i}`, `An app name must have ${L.appName.min} to ${L.appName.max} characters.`),
     );
   }

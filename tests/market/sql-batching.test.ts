@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createOnlineService,
+  createService,
+  createVerifiedIsv,
+  createWorkspace,
+  signUp,
+  sqlStatementsPerService,
+  TestPlatform,
+  type Actor,
+  type SeededWorkspace,
+} from '@mpp/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
+
+const MarketPageWithIsvNames = graphql(`
+  query BatchingMarketPageWithIsvNames {
+    serviceMarket(first: 50) {
+      nodes {
+        name
+        isv {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const ServicesOfMyWorkspaces = graphql(`
+  query BatchingServicesOfMyWorkspaces {
+    viewer {
+      memberships {
+        workspace {
+          services(first: 10) {
+            totalCount
+            nodes {
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await TestPlatform.start();
+});
+afterAll(() => platform?.stop());
+
+/** Runs `query` as `actor` under a request id of its own; its data and the SQL statements each service issued. */
+async function measured<T>(actor: Actor, query: (client: Actor['client']) => Promise<T>): Promise<{ data: T; statements: Record<string, number> }> {
+  const requestId = `batching-${randomUUID()}`;
+  const client = platform.client(actor.token, { 'x-request-id': requestId });
+  let data: T | undefined;
+  const statements = await sqlStatementsPerService(requestId, async () => {
+    data = await query(client);
+  });
+  return { data: data!, statements };
+}
+
+describe('serviceMarket with each ISV name', () => {
+  it('costs the same SQL statements per service for 5 services of 5 ISVs as for 50 of 25', async () => {
+    const shopper = await signUp(platform);
+    const isvs: SeededWorkspace[] = [];
+    for (let i = 0; i < 5; i++) isvs.push(await createVerifiedIsv(platform));
+    for (const isv of isvs) await createOnlineService(platform, isv);
+
+    const small = await measured(shopper, (client) => client.execute(MarketPageWithIsvNames));
+    expect(small.data.serviceMarket.nodes).toHaveLength(5);
+    expect(new Set(small.data.serviceMarket.nodes.map((s) => s.isv.name))).toEqual(new Set(isvs.map((isv) => isv.name)));
+
+    for (let i = 0; i < 20; i++) isvs.push(await createVerifiedIsv(platform));
+    for (const [i, isv] of isvs.entries()) {
+      if (i < 5) await createOnlineService(platform, isv);
+      else for (let j = 0; j < 2; j++) await createOnlineService(platform, isv);
+    }
+
+    const large = await measured(shopper, (client) => client.execute(MarketPageWithIsvNames));
+    expect(large.data.serviceMarket.nodes).toHaveLength(50);
+    expect(new Set(large.data.serviceMarket.nodes.map((s) => s.isv.name))).toEqual(new Set(isvs.map((isv) => isv.name)));
+
+    expect(small.statements['service-market']).toBeGreaterThan(0);
+    expect(small.statements['accounts']).toBeGreaterThan(0);
+    expect(large.statements).toEqual(small.statements);
+  });
+});
+
+describe("Workspace.services of the viewer's workspaces", () => {
+  /** An account that owns `count` ISV workspaces, each with a few services. */
+  async function ownerOf(count: number): Promise<Actor> {
+    const owner = await signUp(platform);
+    for (let i = 0; i < count; i++) {
+      const workspace = await createWorkspace(owner, 'ISV');
+      for (let j = 0; j <= i % 3; j++) await createService(workspace, { name: `Service ${j} of workspace ${i}` });
+    }
+    return owner;
+  }
+
+  it('costs the same SQL statements per service for an account in 2 ISV workspaces as in 10', async () => {
+    const inTwo = await measured(await ownerOf(2), (client) => client.execute(ServicesOfMyWorkspaces));
+    const inTen = await measured(await ownerOf(10), (client) => client.execute(ServicesOfMyWorkspaces));
+
+    const totals = (data: typeof inTwo.data) => data.viewer!.memberships.map((m) => m.workspace.services.totalCount);
+    expect(totals(inTwo.data)).toEqual([1, 2]);
+    expect(totals(inTen.data)).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1]);
+    expect(inTen.data.viewer!.memberships[2]!.workspace.services.nodes.map((s) => s.name)).toEqual([
+      'Service 2 of workspace 2',
+      'Service 1 of workspace 2',
+      'Service 0 of workspace 2',
+    ]);
+
+    expect(inTwo.statements['service-market']).toBeGreaterThan(0);
+    expect(inTwo.statements['accounts']).toBeGreaterThan(0);
+    expect(inTen.statements).toEqual(inTwo.statements);
+  });
+});
