@@ -159,10 +159,10 @@ describe('signIn', () => {
     expect(payload.userErrors).toEqual([userError('INVALID')]);
   });
 
-  it('answers an email the database cannot store like any unknown email', async () => {
-    const unstorable = await signIn('ann\u0000@example.com', password);
-    const unknown = await signIn(uniqueEmail('nobody'), password);
-    expect(unstorable).toEqual(unknown);
+  it('refuses an email the database cannot store as invalid input, not an internal error', async () => {
+    const { signIn: payload } = await signIn('ann\u0000@example.com', password);
+    expect(payload.token).toBeNull();
+    expect(payload.userErrors).toEqual([userError('INVALID', 'email')]);
   });
 });
 

@@ -14,16 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.MembersLeaveOrRemoveDocument,
+    "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MembersTeamMembershipsDocument,
     "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MarketIsvNamesDocument,
     "\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.PermissionsIsvServicesThroughServiceDocument,
     "\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n": typeof types.BatchingMarketPageWithIsvNamesDocument,
     "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingServicesOfMyWorkspacesDocument,
+    "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": typeof types.BatchingMemberEmailsDocument,
+    "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingReviewQueueDocument,
+    "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingOwnWorkspacesDocument,
 };
 const documents: Documents = {
+    "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.MembersLeaveOrRemoveDocument,
+    "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MembersTeamMembershipsDocument,
     "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MarketIsvNamesDocument,
     "\n  query PermissionsIsvServicesThroughService($serviceId: ID!, $status: ServiceStatus) {\n    service(id: $serviceId) {\n      isv {\n        id\n        services(status: $status, first: 100) {\n          totalCount\n          nodes {\n            id\n            status\n          }\n        }\n      }\n    }\n  }\n": types.PermissionsIsvServicesThroughServiceDocument,
     "\n  query BatchingMarketPageWithIsvNames {\n    serviceMarket(first: 50) {\n      nodes {\n        name\n        isv {\n          name\n        }\n      }\n    }\n  }\n": types.BatchingMarketPageWithIsvNamesDocument,
     "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingServicesOfMyWorkspacesDocument,
+    "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": types.BatchingMemberEmailsDocument,
+    "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": types.BatchingReviewQueueDocument,
+    "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingOwnWorkspacesDocument,
 };
 
 /**
@@ -43,6 +53,14 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MembersTeamMemberships($id: ID!) {\n    workspace(id: $id) {\n      members {\n        account {\n          id\n          memberships {\n            role\n            workspace {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MarketIsvNames($filter: ServiceMarketFilter, $first: Int) {\n    serviceMarket(filter: $filter, first: $first) {\n      totalCount\n      nodes {\n        id\n        name\n        isv {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -56,6 +74,18 @@ export function graphql(source: "\n  query BatchingMarketPageWithIsvNames {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingServicesOfMyWorkspaces {\n    viewer {\n      memberships {\n        workspace {\n          services(first: 10) {\n            totalCount\n            nodes {\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -57,6 +57,29 @@ describe('malformed requests get a 4xx GraphQL-shaped error, never a 500', () =>
     }
   });
 
+  it('an operationName that names no operation, or several unnamed-by-the-client operations: 400 OPERATION_RESOLUTION_FAILURE', async () => {
+    for (const request of [
+      { query: '{ viewer { id } }', operationName: 'Nope' },
+      { query: 'query A { viewer { id } } query B { viewer { email } }' },
+    ]) {
+      expectGraphQLShapedError(await postJson(platform, JSON.stringify(request)), 400, 'OPERATION_RESOLUTION_FAILURE');
+    }
+  });
+
+  it('text Postgres cannot store (U+0000) in a query argument: BAD_USER_INPUT, not a 500', async () => {
+    const response = await postJson(platform, JSON.stringify({ query: 'query Q($id: ID!) { workspace(id: $id) { id } }', variables: { id: 'a\u0000b' } }), {
+      authorization: `Bearer ${alice.token}`,
+    });
+    expect(response.status).toBe(200);
+    expect((response.json as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refusals of the body itself carry the request id too', async () => {
+    const response = await postJson(platform, '{"query": ', { 'x-request-id': 'e2e-broken-body' });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-request-id')).toBe('e2e-broken-body');
+  });
+
   it('variables of the wrong type, missing, or with unknown input fields: 400 BAD_USER_INPUT', async () => {
     const requests = [
       { query: 'query HttpPage($first: Int) { pendingVerifications(first: $first) { nodes { id } } }', variables: { first: 'ten' } },

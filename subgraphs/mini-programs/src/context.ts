@@ -17,7 +17,7 @@ export interface MiniProgramsDeps {
   logger: Logger;
   blobs: BlobStore;
   /** Applies Orders' events committed so far (authorizations granted or ended). */
-  orderEvents: Pick<EventConsumer, 'catchUp'>;
+  orderEvents: Pick<EventConsumer, 'catchUpIfBehind'>;
   /** Accounts' read model: account ids by email, anyone's memberships. */
   directory: ReadModelDirectory;
 }

@@ -6,14 +6,19 @@ import { VerificationStatus, type AccessDirectory, type Membership, type Workspa
 
 /**
  * The caller's rights for one request: who they are, their memberships (batched), and the checks
- * resolvers and services use. A refusal is re-checked once after refreshing the directory, so a
- * change the caller just made elsewhere (a workspace created a moment ago) is honoured.
+ * resolvers and services use.
+ *
+ * Freshness: a subgraph's directory follows Accounts' events, normally within milliseconds. Checks
+ * that allow a change (`requireRole`, `requirePlatformMember`, `isVerified`) first bring it up to
+ * date (one cheap statement when it already is), so a removed member or a lowered role can no
+ * longer act from the moment Accounts committed it; a refusal or a "not found" is likewise checked
+ * against the latest events before it is answered. Plain reads may trail by that small delay.
  */
 export class Access {
   private memberships: DataLoader<string, Membership | null>;
   private workspaceFacts: DataLoader<string, WorkspaceFacts | null>;
   private platform: Promise<boolean> | null = null;
-  private refreshed = false;
+  private refreshed: Promise<void> | null = null;
 
   constructor(
     private readonly directory: AccessDirectory,
@@ -54,7 +59,8 @@ export class Access {
 
   /** Member (any role) of the workspace, or a platform member: may read it. */
   async canRead(workspaceId: string): Promise<boolean> {
-    return (await this.membership(workspaceId)) !== null || (await this.isPlatformMember());
+    const reads = async () => (await this.membership(workspaceId)) !== null || (await this.isPlatformMember());
+    return (await reads()) || ((await this.refresh()) && (await reads()));
   }
 
   /**
@@ -63,10 +69,10 @@ export class Access {
    */
   async requireRole(workspaceId: string, roles: readonly WorkspaceRole[], kind?: WorkspaceKind): Promise<Membership> {
     this.requireViewer();
+    await this.refresh();
     const allowed = (m: Membership | null): m is Membership =>
       m !== null && roles.includes(m.role) && (kind === undefined || m.workspace.kind === kind);
-    let membership = await this.membership(workspaceId);
-    if (!allowed(membership) && (await this.refresh())) membership = await this.membership(workspaceId);
+    const membership = await this.membership(workspaceId);
     if (!allowed(membership)) {
       throw forbidden(`This needs the ${roles.join(' or ')} role in that ${kind ?? 'workspace'} workspace.`);
     }
@@ -76,8 +82,8 @@ export class Access {
   /** A platform member; FORBIDDEN otherwise. */
   async requirePlatformMember(): Promise<void> {
     this.requireViewer();
+    await this.refresh();
     if (await this.isPlatformMember()) return;
-    if ((await this.refresh()) && (await this.isPlatformMember())) return;
     throw forbidden('Only platform members may do this.');
   }
 
@@ -91,19 +97,25 @@ export class Access {
 
   /** Whether the workspace passed identity verification (refreshing once if it seems not to have). */
   async isVerified(workspaceId: string): Promise<boolean> {
-    const verified = async () => (await this.workspace(workspaceId))?.verificationStatus === VerificationStatus.VERIFIED;
-    if (await verified()) return true;
-    return (await this.refresh()) && (await verified());
+    await this.refresh();
+    return (await this.workspace(workspaceId))?.verificationStatus === VerificationStatus.VERIFIED;
   }
 
-  /** Catches the directory up once per request; false when that was already done. */
+  /**
+   * Brings the directory up to date, once per request; true for the call that did it (answers
+   * looked up before may have changed), false afterwards.
+   */
   async refresh(): Promise<boolean> {
-    if (this.refreshed) return false;
-    this.refreshed = true;
-    await this.directory.refresh();
-    this.memberships = this.membershipLoader();
-    this.workspaceFacts.clearAll();
-    this.platform = null;
+    if (this.refreshed) {
+      await this.refreshed;
+      return false;
+    }
+    this.refreshed = this.directory.refresh().then(() => {
+      this.memberships = this.membershipLoader();
+      this.workspaceFacts.clearAll();
+      this.platform = null;
+    });
+    await this.refreshed;
     return true;
   }
 

@@ -36,7 +36,10 @@ export interface AccessDirectory {
   /** Keyed by workspace id; unknown ids are absent. */
   workspaces(workspaceIds: readonly string[]): Promise<Map<string, WorkspaceFacts>>;
   isPlatformMember(accountId: string): Promise<boolean>;
-  /** Brings the answers up to date with everything committed so far (a no-op at the source). */
+  /**
+   * Brings the answers up to date with everything committed so far: cheap when they already are
+   * (a no-op at the source).
+   */
   refresh(): Promise<void>;
 }
 

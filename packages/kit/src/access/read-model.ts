@@ -100,7 +100,7 @@ export class ReadModelDirectory implements AccessDirectory {
   constructor(
     private readonly db: Db,
     private readonly tables: AccessTables,
-    private readonly consumer: Pick<EventConsumer, 'catchUp'>,
+    private readonly consumer: Pick<EventConsumer, 'catchUpIfBehind'>,
   ) {}
 
   async memberships(accountId: string, workspaceIds: readonly string[]): Promise<Map<string, Membership>> {
@@ -143,7 +143,7 @@ export class ReadModelDirectory implements AccessDirectory {
   }
 
   refresh(): Promise<void> {
-    return this.consumer.catchUp();
+    return this.consumer.catchUpIfBehind();
   }
 }
 

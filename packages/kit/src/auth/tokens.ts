@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { unauthenticated } from '../graphql/errors.js';
+import { isId } from '../ids.js';
 
 const ISSUER = 'mini-program-platform/accounts';
 const AUDIENCE = 'mini-program-platform';
@@ -28,14 +29,14 @@ export async function signAccessToken(key: KeyObject, accountId: string, ttlSeco
 export async function viewerFromAuthorization(header: string | undefined | null, key: KeyObject): Promise<Viewer | null> {
   if (!header) return null;
   const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(header.trim());
-  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".', { badToken: true });
   try {
     const { payload } = await jwtVerify(match[1], key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token names no account.');
+    if (typeof payload.sub !== 'string' || !isId(payload.sub)) throw unauthenticated('The token names no account.', { badToken: true });
     return { accountId: payload.sub };
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; sign in again.');
-    if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid.');
+    if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; sign in again.', { badToken: true });
+    if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid.', { badToken: true });
     throw error;
   }
 }

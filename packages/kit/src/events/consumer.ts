@@ -34,8 +34,27 @@ export class EventConsumer {
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** The last position this process knows to be applied (by it or by a replica). */
+  private applied = 0;
 
   constructor(private readonly options: EventConsumerOptions) {}
+
+  /**
+   * Catches up only when the producer has logged something not applied yet: one cheap statement
+   * (the log's highest position) when everything is current.
+   */
+  async catchUpIfBehind(): Promise<void> {
+    const { db, source } = this.options;
+    let newest: number;
+    try {
+      const [row] = await db.select({ newest: sql<string | null>`max(${source.log.position})::text` }).from(source.log);
+      newest = Number(row?.newest ?? 0);
+    } catch (error) {
+      if (isUndefinedTable(error)) return;
+      throw error;
+    }
+    if (newest > this.applied) await this.catchUp();
+  }
 
   async start(): Promise<void> {
     this.unlisten = await this.options.database.listen(eventChannel(this.options.source.schema), () => {
@@ -94,6 +113,7 @@ export class EventConsumer {
     return db.transaction(async (tx) => {
       await tx.insert(offsets).values({ consumer: name, position: 0 }).onConflictDoNothing();
       const [offset] = await tx.select().from(offsets).where(eq(offsets.consumer, name)).for('update');
+      this.applied = Math.max(this.applied, offset?.position ?? 0);
       const events: LoggedEvent[] = await tx
         .select()
         .from(source.log)
@@ -108,7 +128,11 @@ export class EventConsumer {
           .set({ position: last.position, updatedAt: sql`now()` })
           .where(eq(offsets.consumer, name));
       }
-      return events.length;
+      return { count: events.length, last: last?.position };
+    }).then(({ count, last }) => {
+      // Only once committed does the position count as applied.
+      if (last !== undefined) this.applied = Math.max(this.applied, last);
+      return count;
     });
   }
 }

@@ -103,8 +103,14 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
-export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+/**
+ * Not signed in. `badToken` answers the whole request with HTTP 401 (a token was sent and is not
+ * valid); a field that needs a viewer only fails itself, so a gateway still merges the rest.
+ */
+export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>.', options: { badToken?: boolean } = {}): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, ...(options.badToken ? { http: { status: 401 } } : {}) },
+  });
 }
 
 export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
@@ -146,8 +152,9 @@ export function maskUnexpectedErrors(report: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
-      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Only what a client needs: internal extensions (a subgraph's name or URL, a response) stay in.
+      const argument = formatted.extensions?.argument;
+      return { ...formatted, extensions: { code, ...(argument === undefined ? {} : { argument }) } };
     }
     report(error);
     return {

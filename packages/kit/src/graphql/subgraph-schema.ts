@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
+import { refuseUnstorableText } from './unstorable-text.js';
 
 /** The one Federation version every subgraph links; composition and the gateway follow it. */
 export const FEDERATION_VERSION = 'v2.11';
@@ -29,6 +30,7 @@ export function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string;
     orphanedTypes: options.orphanedTypes ?? [],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    globalMiddlewares: [refuseUnstorableText],
     ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     // Entities without root fields are legal in a subgraph.
     skipCheck: true,

@@ -7,7 +7,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import {
@@ -88,6 +88,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       requestLogPlugin(name, logger),
+      operationResolutionPlugin(),
       ...(options.plugins ?? []),
     ],
   });
@@ -99,13 +100,15 @@ export async function startGraphQLService<TContext extends BaseContext>(
   options.routes?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: options.maxRequestBytes }),
     (req, res, next) => {
-      // After body parsing: the parser's callbacks would otherwise run outside this scope.
-      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-      res.setHeader(REQUEST_ID_HEADER, requestId);
-      runInRequestScope(requestId, next);
+      // Set first, so refusals of the body parser (400, 413) carry the request id too.
+      res.locals.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.setHeader(REQUEST_ID_HEADER, res.locals.requestId as string);
+      next();
     },
+    express.json({ limit: options.maxRequestBytes }),
+    // After body parsing: the parser's callbacks would otherwise run outside this scope.
+    (_req, res, next) => runInRequestScope(res.locals.requestId as string, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = currentRequestScope()?.requestId ?? requestIdFrom(undefined);
@@ -154,6 +157,26 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
           ? 'The request body is not valid JSON.'
           : (error.message ?? 'Bad request');
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+}
+
+/**
+ * An `operationName` that names no operation of the document (or several unnamed operations) is
+ * the client's mistake: 400 OPERATION_RESOLUTION_FAILURE, before a gateway tries to plan it.
+ */
+function operationResolutionPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request }) {
+          if (operation) return;
+          throw new GraphQLError(
+            request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document has several operations: name one in operationName.',
+            { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+          );
+        },
+      };
+    },
   };
 }
 

@@ -5,7 +5,6 @@ import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
 import { accounts, type AccountRow } from '../db/schema.js';
-import { isStorableText, UNSTORABLE_TEXT } from '../text.js';
 import {
   hashPassword,
   needsRehash,
@@ -55,7 +54,6 @@ export async function signUp(
       'displayName',
       `The display name must have 1 to ${DISPLAY_NAME_MAX_LENGTH} characters.`,
     )
-    .check(isStorableText(displayName), 'displayName', `The display name ${UNSTORABLE_TEXT}.`)
     .done();
   const passwordHash = await hashPassword(input.password);
   const account = await deps.db.transaction((tx) => insertAccount(tx, { email, displayName, passwordHash }));
@@ -90,7 +88,7 @@ const WRONG_CREDENTIALS = 'The email or the password is incorrect.';
 export async function signIn(deps: AccountsDeps, input: { email: string; password: string }): Promise<Session> {
   const email = normalizeEmail(input.email);
   // An email the database cannot even compare is simply one no account has.
-  const [account] = isStorableText(email) ? await deps.db.select().from(accounts).where(eq(accounts.email, email)) : [];
+  const [account] = await deps.db.select().from(accounts).where(eq(accounts.email, email));
   if (!account) {
     await spendVerificationTime(input.password);
     fail(UserErrorCode.INVALID, WRONG_CREDENTIALS);

@@ -18,7 +18,6 @@ import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
 import { verificationReviews, workspaces, type WorkspaceRow } from '../db/schema.js';
-import { isStorableText, UNSTORABLE_TEXT } from '../text.js';
 import { requireWorkspace } from '../workspace/workspace.service.js';
 
 export const COMPANY_NAME_MAX_LENGTH = 200;
@@ -47,7 +46,6 @@ export async function submitVerification(
       'companyName',
       `The company name must have 2 to ${COMPANY_NAME_MAX_LENGTH} characters.`,
     )
-    .check(isStorableText(companyName), 'companyName', `The company name ${UNSTORABLE_TEXT}.`)
     .check(
       /^[A-Za-z0-9][A-Za-z0-9 ./-]*$/.test(registrationNumber) && registrationNumber.length <= REGISTRATION_NUMBER_MAX_LENGTH,
       'registrationNumber',
@@ -113,7 +111,6 @@ export async function decideVerification(
         'reason',
         `Give the reason for rejecting, in 1 to ${REASON_MAX_LENGTH} characters.`,
       )
-      .check(reason === null || isStorableText(reason), 'reason', `The reason ${UNSTORABLE_TEXT}.`)
       .done();
   }
   const status = input.approve ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;

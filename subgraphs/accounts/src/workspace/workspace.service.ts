@@ -9,14 +9,14 @@ import {
   WorkspaceKind,
   WorkspaceRole,
   type NewEvent,
+  unauthenticated,
   type Viewer,
 } from '@mpp/kit';
 import { eq } from 'drizzle-orm';
 import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
-import { workspaceMembers, workspaces, type WorkspaceRow } from '../db/schema.js';
-import { isStorableText, UNSTORABLE_TEXT } from '../text.js';
+import { accounts, workspaceMembers, workspaces, type WorkspaceRow } from '../db/schema.js';
 
 export const WORKSPACE_NAME_MIN_LENGTH = 2;
 export const WORKSPACE_NAME_MAX_LENGTH = 60;
@@ -34,11 +34,13 @@ export async function createWorkspace(
       'name',
       `The name must have ${WORKSPACE_NAME_MIN_LENGTH} to ${WORKSPACE_NAME_MAX_LENGTH} characters.`,
     )
-    .check(isStorableText(name), 'name', `The name ${UNSTORABLE_TEXT}.`)
     .done();
-  return deps.db.transaction((tx) =>
-    insertWorkspace(tx, { kind: input.kind, name, ownerId: viewer.accountId, verificationStatus: VerificationStatus.UNVERIFIED }),
-  );
+  return deps.db.transaction(async (tx) => {
+    // A valid token can outlive its account (a database reset with the keys kept).
+    const [owner] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, viewer.accountId));
+    if (!owner) throw unauthenticated('The account of this token no longer exists; sign up again.');
+    return insertWorkspace(tx, { kind: input.kind, name, ownerId: viewer.accountId, verificationStatus: VerificationStatus.UNVERIFIED });
+  });
 }
 
 /** A workspace with its creator as OWNER, published as created + member added. */

@@ -45,8 +45,10 @@ export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, min
 export type Right = 'manage' | 'manageAsIsv' | 'develop' | 'read';
 
 /**
- * The viewer's rights; when they include none of `needed`, computed again after catching up with
- * Accounts and Orders, so a grant made a moment ago counts.
+ * The viewer's rights, from up-to-date facts: before allowing a change (anything beyond `read`),
+ * and before refusing, the Accounts directory and the Orders authorizations catch up with what was
+ * committed (one cheap statement each when they are current). So an ISV whose order just closed
+ * can no longer act, and one whose order was just confirmed already can.
  */
 export async function rightsFor(
   access: Access,
@@ -55,11 +57,17 @@ export async function rightsFor(
   miniProgram: MiniProgramRow,
   needed: readonly Right[],
 ): Promise<Rights> {
+  const freshen = async () => {
+    const changed = await access.refresh();
+    await catchUp();
+    loaders.authorization.clear(miniProgram.id);
+    loaders.membersByMiniProgram.clear(miniProgram.id);
+    return changed;
+  };
+  if (needed.some((right) => right !== 'read')) await freshen();
   const rights = await rightsOn(access, loaders, miniProgram);
-  if (needed.some((right) => rights[right]) || !(await access.refresh())) return rights;
-  await catchUp();
-  loaders.authorization.clear(miniProgram.id);
-  loaders.membersByMiniProgram.clear(miniProgram.id);
+  if (needed.some((right) => rights[right])) return rights;
+  await freshen();
   return rightsOn(access, loaders, miniProgram);
 }
 

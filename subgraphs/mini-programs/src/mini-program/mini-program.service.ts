@@ -28,7 +28,7 @@ export async function miniProgramFor(
   caller.access.requireViewer();
   const miniProgram = isId(miniProgramId) ? await caller.loaders.miniProgram.load(miniProgramId) : null;
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
-  const rights = await rightsFor(caller.access, caller.loaders, () => caller.deps.orderEvents.catchUp(), miniProgram, needed);
+  const rights = await rightsFor(caller.access, caller.loaders, () => caller.deps.orderEvents.catchUpIfBehind(), miniProgram, needed);
   if (!rights.read) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
   requireAny(rights, needed);
   if (miniProgram.status === 'REMOVED') fail(UserErrorCode.INVALID_STATE, 'This mini program was removed.', field);

@@ -62,7 +62,7 @@ export async function startDirectories(options: { database: Database; db: Db; po
   return {
     services,
     miniPrograms,
-    catchUp: () => Promise.all([services.catchUp(), miniPrograms.catchUp()]).then(() => undefined),
+    catchUp: () => Promise.all([services.catchUpIfBehind(), miniPrograms.catchUpIfBehind()]).then(() => undefined),
     stop: () => Promise.all([services.stop(), miniPrograms.stop()]).then(() => undefined),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   fail,
   InputChecks,
   isId,
@@ -23,27 +22,7 @@ export const EDITABLE: ServiceStatusValue[] = ['DRAFT', 'REJECTED', 'WITHDRAWN']
 /** Who may see a service: anyone signed in once ONLINE; before and after that, its ISV and the platform. */
 export async function canSee(access: Access, service: ServiceRow): Promise<boolean> {
   if (service.status === 'ONLINE') return access.viewer !== null;
-  return canReadCaughtUp(access, service.isvWorkspaceId);
-}
-
-const ANY_ROLE = [WorkspaceRole.OWNER, WorkspaceRole.MASTER, WorkspaceRole.DEVELOPER] as const;
-
-/**
- * `access.canRead`, but a "no" is re-checked once with the directory caught up, as every other
- * refusal is: an account added to the ISV a moment ago must not get NOT_FOUND (or null) for its
- * services. `requireRole` is the public way to that refresh (it refreshes before it refuses).
- */
-async function canReadCaughtUp(access: Access, workspaceId: string): Promise<boolean> {
-  if (await access.canRead(workspaceId)) return true;
-  if (!access.viewer) return false;
-  try {
-    await access.requireRole(workspaceId, ANY_ROLE);
-    return true;
-  } catch (error) {
-    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
-    if (code === ErrorCode.FORBIDDEN) return access.isPlatformMember();
-    throw error;
-  }
+  return access.canRead(service.isvWorkspaceId);
 }
 
 /** A service the caller may manage (ISV OWNER/MASTER), or NOT_FOUND (not visible) / FORBIDDEN. */
