@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
 import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { GraphQLError } from 'graphql';
 import { schemaFolder } from './compose.js';
 
 /** What the gateway forwards to subgraphs from a client's request. */
@@ -32,8 +33,23 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-const fetchWithTimeout = ((url: string, init: RequestInit) =>
-  fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) })) as unknown as RemoteGraphQLDataSource['fetcher'];
+/**
+ * Node's fetch with a deadline; a subgraph that cannot be reached (down, refusing, too slow)
+ * becomes a clear SERVICE_UNAVAILABLE error on the fields it owns, while the rest of the
+ * response is still served.
+ */
+function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
+  return (async (url: string, init: RequestInit) => {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
+    } catch (error) {
+      throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
+        originalError: error as Error,
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+    }
+  }) as unknown as RemoteGraphQLDataSource['fetcher'];
+}
 
 export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; supergraphSdl?: string }) {
   return new ApolloGateway({
@@ -42,7 +58,7 @@ export function createGateway(options: { subgraphUrls: Map<string, string>; logg
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource({ url, fetcher: fetchWithTimeout });
+      return new SubgraphDataSource({ url, fetcher: fetcherFor(name) });
     },
   });
 }

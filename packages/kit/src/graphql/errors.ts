@@ -141,6 +141,7 @@ const requestErrorCodes = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
   UserErrorCode.INVALID_STATE,
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /**
