@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Files named *.postgres.test.ts need a Postgres server (several processes on one database):
+// they run in the suite's Postgres pass, when TEST_DATABASE_URL is set.
+const postgresOnly = '**/*.postgres.test.ts';
+
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'generated/**'],
+    exclude: ['node_modules/**', 'generated/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
     // Each file starts a whole platform (database, four subgraphs, gateway).
     testTimeout: 60_000,
     hookTimeout: 120_000,

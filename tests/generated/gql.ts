@@ -23,6 +23,7 @@ type Documents = {
     "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": typeof types.BatchingMemberEmailsDocument,
     "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingReviewQueueDocument,
     "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingOwnWorkspacesDocument,
+    "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n": typeof types.SubscriptionTestOrderCursorDocument,
 };
 const documents: Documents = {
     "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.MembersLeaveOrRemoveDocument,
@@ -34,6 +35,7 @@ const documents: Documents = {
     "\n  query BatchingMemberEmails($id: ID!) {\n    workspace(id: $id) {\n      members {\n        role\n        account {\n          email\n        }\n      }\n    }\n  }\n": types.BatchingMemberEmailsDocument,
     "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": types.BatchingReviewQueueDocument,
     "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingOwnWorkspacesDocument,
+    "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n": types.SubscriptionTestOrderCursorDocument,
 };
 
 /**
@@ -86,6 +88,10 @@ export function graphql(source: "\n  query BatchingReviewQueue($first: Int!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -17,6 +17,8 @@ export interface PlatformClientOptions {
   /** A WebSocket implementation where the runtime has none (Node 20: the `ws` package). */
   webSocketImpl?: unknown;
   fetch?: typeof fetch;
+  /** Reconnection attempts of the WebSocket after it drops (graphql-ws's default: 5). */
+  retryAttempts?: number;
 }
 
 export class GraphQLRequestError extends Error {
@@ -112,6 +114,7 @@ export class PlatformClient {
       url: this.options.url.replace(/^http/, 'ws'),
       webSocketImpl: this.options.webSocketImpl,
       lazy: true,
+      ...(this.options.retryAttempts === undefined ? {} : { retryAttempts: this.options.retryAttempts }),
       connectionParams: this.options.token ? { authorization: `Bearer ${this.options.token}` } : {},
     });
     return this.ws;

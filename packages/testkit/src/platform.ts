@@ -98,7 +98,7 @@ export class TestPlatform {
 
   /** A client of the gateway, signed in when given a token. */
   client(token: string | null = null, headers: Record<string, string> = {}): PlatformClient {
-    return createPlatformClient({ url: this.url, token, headers, webSocketImpl: WebSocket });
+    return createPlatformClient({ url: this.url, token, headers, webSocketImpl: WebSocket, retryAttempts: 0 });
   }
 
   /**

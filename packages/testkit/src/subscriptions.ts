@@ -16,12 +16,14 @@ export interface Subscriber<TData> {
  * refused it), so that what the test does next is delivered.
  */
 export async function subscribe<TData, TVariables>(
-  platform: TestPlatform,
+  /** The platform, or one gateway of several. */
+  target: TestPlatform | { activeSubscriptions(): number },
   client: PlatformClient,
   document: TypedDocumentNode<TData, TVariables>,
   ...variables: VariablesArg<TVariables>
 ): Promise<Subscriber<TData>> {
-  const before = platform.platform.gateway.activeSubscriptions();
+  const gateway = 'platform' in target ? target.platform.gateway : target;
+  const before = gateway.activeSubscriptions();
   const iterator = client.subscribe(document, ...variables);
   const received: ExecutionResult<TData>[] = [];
   const waiters: (() => void)[] = [];
@@ -33,14 +35,18 @@ export async function subscribe<TData, TVariables>(
         waiters.splice(0).forEach((wake) => wake());
       }
     } catch (error) {
-      received.push({ errors: [{ message: String((error as Error)?.message ?? error) }] } as unknown as ExecutionResult<TData>);
+      // graphql-ws rejects with the server's GraphQL errors, or with the close event of a refused socket.
+      const errors = Array.isArray(error)
+        ? error
+        : [{ message: String((error as { reason?: string; message?: string })?.reason || (error as Error)?.message || error), extensions: { closeCode: (error as { code?: number })?.code } }];
+      received.push({ errors } as unknown as ExecutionResult<TData>);
     } finally {
       ended = true;
       waiters.splice(0).forEach((wake) => wake());
     }
   })();
   const deadline = Date.now() + 10_000;
-  while (platform.platform.gateway.activeSubscriptions() <= before && received.length === 0 && !ended) {
+  while (gateway.activeSubscriptions() <= before && received.length === 0 && !ended) {
     if (Date.now() > deadline) throw new Error('the subscription did not start');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
