@@ -13,13 +13,16 @@ export interface Rights {
   /** See it, its versions, QR codes and statistics. */
   read: boolean;
   authorizedIsvWorkspaceId: string | null;
+  /** The rights the viewer keeps whatever happens to the ISV authorization (not held through it). */
+  lasting: Record<Right, boolean>;
 }
 
 const MANAGERS: readonly WorkspaceRole[] = [WorkspaceRole.OWNER, WorkspaceRole.MASTER];
 const manages = (m: Membership | null) => m !== null && MANAGERS.includes(m.role);
 
 export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, miniProgram: MiniProgramRow): Promise<Rights> {
-  const none = { manage: false, manageAsIsv: false, develop: false, read: false, authorizedIsvWorkspaceId: null };
+  const nothing = { manage: false, manageAsIsv: false, develop: false, read: false };
+  const none = { ...nothing, authorizedIsvWorkspaceId: null, lasting: nothing };
   if (!access.viewer) return none;
   const [merchant, authorization, members, platform] = await Promise.all([
     access.membership(miniProgram.merchantWorkspaceId),
@@ -33,12 +36,19 @@ export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, min
   const memberActive = member !== undefined && (member.grantedByIsvWorkspaceId === null || member.grantedByIsvWorkspaceId === authorization?.isvWorkspaceId);
   const manage = manages(merchant);
   const manageAsIsv = manages(isv);
+  const merchantsMember = member !== undefined && member.grantedByIsvWorkspaceId === null;
   return {
     manage,
     manageAsIsv,
     develop: manage || manageAsIsv || (memberActive && member.role === 'DEVELOPER'),
     read: merchant !== null || isv !== null || memberActive || platform,
     authorizedIsvWorkspaceId: authorization?.isvWorkspaceId ?? null,
+    lasting: {
+      manage,
+      manageAsIsv: false,
+      develop: manage || (merchantsMember && member.role === 'DEVELOPER'),
+      read: merchant !== null || merchantsMember || platform,
+    },
   };
 }
 
@@ -46,7 +56,9 @@ export type Right = 'manage' | 'manageAsIsv' | 'develop' | 'read';
 
 /**
  * The viewer's rights; when they include none of `needed`, computed again after catching up with
- * Accounts and Orders, so a grant made a moment ago counts.
+ * Accounts and Orders, so a grant made a moment ago counts. When `needed` is held only through the
+ * ISV authorization, computed again after catching up with Orders, so an order closed or cancelled
+ * a moment ago ends it at once.
  */
 export async function rightsFor(
   access: Access,
@@ -56,7 +68,9 @@ export async function rightsFor(
   needed: readonly Right[],
 ): Promise<Rights> {
   const rights = await rightsOn(access, loaders, miniProgram);
-  if (needed.some((right) => rights[right]) || !(await access.refresh())) return rights;
+  if (needed.some((right) => rights.lasting[right])) return rights;
+  const held = needed.some((right) => rights[right]);
+  if (!held && !(await access.refresh())) return rights;
   await catchUp();
   loaders.authorization.clear(miniProgram.id);
   loaders.membersByMiniProgram.clear(miniProgram.id);
