@@ -30,22 +30,31 @@ export class TestPlatform {
   ) {}
 
   static async start(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-    const port = await freePort();
     const storage = await testStorage();
-    const config = loadConfig({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: storage.dataDir,
-      ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
-      PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
-      PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      EVENT_POLL_INTERVAL_MS: '1000',
-      ...options.env,
-    });
-    const platform = new TestPlatform(config, storage.drop);
-    await platform.boot();
-    return platform;
+    // The gateway's port is picked before the subgraphs bind theirs (port 0): the kernel may hand
+    // that port to one of them, or another process may take it meanwhile. Then pick another one.
+    for (let attempt = 1; ; attempt++) {
+      const config = loadConfig({
+        PORT: String(await freePort()),
+        HOST: '127.0.0.1',
+        DATA_DIR: storage.dataDir,
+        ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
+        PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
+        PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+        EVENT_POLL_INTERVAL_MS: '1000',
+        ...options.env,
+      });
+      const platform = new TestPlatform(config, storage.drop);
+      try {
+        await platform.boot();
+        return platform;
+      } catch (error) {
+        if (attempt < 5 && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') continue;
+        await storage.drop();
+        throw error;
+      }
+    }
   }
 
   /** The database mode under test. */
