@@ -17,7 +17,9 @@ export class WorkspaceMiniProgramsResolver {
   ) {
     ctx.access.requireViewer();
     const page = pageRequest({ first, after });
-    if (!(await ctx.access.canRead(workspace.id))) return toConnection([], page, () => []);
+    // A refusal is checked again once the directory has caught up: the member may have just joined.
+    const readable = (await ctx.access.canRead(workspace.id)) || ((await ctx.access.refresh()) && (await ctx.access.canRead(workspace.id)));
+    if (!readable) return toConnection([], page, () => []);
     return ctx.loaders.miniProgramsByMerchant.load({ parentId: workspace.id, filter: {}, page, afterId: idAfter(page.after) });
   }
 }
