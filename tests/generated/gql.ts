@@ -15,9 +15,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query OrderMiniProgramVersions($id: ID!) {\n    order(id: $id) {\n      id\n      miniProgram {\n        id\n        name\n        versions(first: 5) {\n          nodes {\n            version\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrderMiniProgramVersionsDocument,
+    "\n  query MerchantMiniProgramsWithVersionsAndMembers($id: ID!) {\n    workspace(id: $id) {\n      miniPrograms(first: 10) {\n        nodes {\n          name\n          versions(first: 5) {\n            nodes {\n              version\n            }\n          }\n          members {\n            role\n          }\n        }\n      }\n    }\n  }\n": typeof types.MerchantMiniProgramsWithVersionsAndMembersDocument,
 };
 const documents: Documents = {
     "\n  query OrderMiniProgramVersions($id: ID!) {\n    order(id: $id) {\n      id\n      miniProgram {\n        id\n        name\n        versions(first: 5) {\n          nodes {\n            version\n          }\n        }\n      }\n    }\n  }\n": types.OrderMiniProgramVersionsDocument,
+    "\n  query MerchantMiniProgramsWithVersionsAndMembers($id: ID!) {\n    workspace(id: $id) {\n      miniPrograms(first: 10) {\n        nodes {\n          name\n          versions(first: 5) {\n            nodes {\n              version\n            }\n          }\n          members {\n            role\n          }\n        }\n      }\n    }\n  }\n": types.MerchantMiniProgramsWithVersionsAndMembersDocument,
 };
 
 /**
@@ -38,6 +40,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query OrderMiniProgramVersions($id: ID!) {\n    order(id: $id) {\n      id\n      miniProgram {\n        id\n        name\n        versions(first: 5) {\n          nodes {\n            version\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrderMiniProgramVersions($id: ID!) {\n    order(id: $id) {\n      id\n      miniProgram {\n        id\n        name\n        versions(first: 5) {\n          nodes {\n            version\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MerchantMiniProgramsWithVersionsAndMembers($id: ID!) {\n    workspace(id: $id) {\n      miniPrograms(first: 10) {\n        nodes {\n          name\n          versions(first: 5) {\n            nodes {\n              version\n            }\n          }\n          members {\n            role\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MerchantMiniProgramsWithVersionsAndMembers($id: ID!) {\n    workspace(id: $id) {\n      miniPrograms(first: 10) {\n        nodes {\n          name\n          versions(first: 5) {\n            nodes {\n              version\n            }\n          }\n          members {\n            role\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
