@@ -103,6 +103,9 @@ describe('tagline, description, industry, target app, phone and email', () => {
     ['a landline of 4 + 8 digits', { contactPhone: '0571-88888888' }],
     ['a landline of 3 + 7 digits', { contactPhone: '010-1234567' }],
     ['an email', { contactEmail: 'care@tea.example.cn' }],
+    ['an industry of 2 characters', { industry: 'IT' }],
+    ['an industry of 50 characters', { industry: 'i'.repeat(50) }],
+    ['a target app of 2 characters', { targetApp: 'A+' }],
   ] as [string, Partial<CreateMiniProgramInput>][])('accepts %s', async (_case, overrides) => {
     const created = await accepted(overrides);
     expect(created).toMatchObject(overrides);
@@ -114,6 +117,9 @@ describe('tagline, description, industry, target app, phone and email', () => {
     ['a description of 19 characters', { description: 'd'.repeat(19) }, 'description'],
     ['a description of 201 characters', { description: 'd'.repeat(201) }, 'description'],
     ['no industry', { industry: '' }, 'industry'],
+    ['an industry of 1 character', { industry: 'x' }, 'industry'],
+    ['an industry of 51 characters', { industry: 'i'.repeat(51) }, 'industry'],
+    ['a target app of 51 characters', { targetApp: 'a'.repeat(51) }, 'targetApp'],
     ['no target app', { targetApp: ' ' }, 'targetApp'],
     ['a landline of 2 + 7 digits', { contactPhone: '12-1234567' }, 'contactPhone'],
     ['a landline of 5 + 7 digits', { contactPhone: '01234-1234567' }, 'contactPhone'],

@@ -81,11 +81,13 @@ describe('recording visits: the super app feed', () => {
     const batch = [visit('replay-a', at), visit('replay-b', at), visit('replay-a', at, 'pages/menu/index')];
     expect((await record(admin, miniProgramId, batch)).accepted).toBe(3);
     expect((await record(admin, miniProgramId, batch)).accepted).toBe(0);
+    // Twice in one batch counts once, too.
+    expect((await record(admin, miniProgramId, [visit('replay-c', at), visit('replay-c', at)])).accepted).toBe(1);
     // A partly new batch: only the new visits count.
     const later = new Date(at.getTime() + 1);
     expect((await record(admin, miniProgramId, [...batch, visit('replay-a', later)])).accepted).toBe(1);
     const day = (await statistics(admin, miniProgramId, 7)).days.find((d) => d.date === at.toISOString().slice(0, 10));
-    expect(day).toEqual({ date: at.toISOString().slice(0, 10), visits: 4, uniqueVisitors: 2 });
+    expect(day).toEqual({ date: at.toISOString().slice(0, 10), visits: 5, uniqueVisitors: 3 });
   });
 
   it('refuses visits from the future, and the batch they came in', async () => {

@@ -323,6 +323,13 @@ describe('using an upload in a mutation', () => {
     expect((await versionFrom(merchant.owner, pkg.uploadId, '0.7.0')).userErrors).toEqual([userError('INVALID', 'packageUploadId')]);
   });
 
+  it('spends an upload once, even when two mutations race for it', async () => {
+    const logo = await stageUpload(merchant.owner, 'LOGO', png(64, 64));
+    const results = await Promise.all([createWithLogo(merchant.owner, logo.uploadId), createWithLogo(merchant.owner, logo.uploadId)]);
+    expect(results.filter((r) => r.miniProgram !== null)).toHaveLength(1);
+    expect(results.flatMap((r) => r.userErrors)).toEqual([userError('INVALID', 'logoUploadId')]);
+  });
+
   it('refuses an id that is not an upload id (NOT_FOUND)', async () => {
     expect((await createWithLogo(merchant.owner, 'not-an-id')).userErrors).toEqual([userError('NOT_FOUND', 'logoUploadId')]);
   });

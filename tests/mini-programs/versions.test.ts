@@ -198,6 +198,37 @@ describe('review: one version under review at a time, decided by the platform', 
   });
 });
 
+describe('the one-at-a-time rules under concurrency', () => {
+  it('lets one of two racing uploads of the same number through (the other TAKEN)', async () => {
+    const id = await newMiniProgram();
+    const results = await Promise.all([tryUpload(id, '1.0.0'), tryUpload(id, '1.0.0')]);
+    expect(results.filter((r) => r.version !== null)).toHaveLength(1);
+    expect(results.flatMap((r) => r.userErrors)).toEqual([userError('TAKEN', 'version')]);
+  });
+
+  it('puts one of two versions submitted at once under review (the other INVALID_STATE)', async () => {
+    const id = await newMiniProgram();
+    const a = await uploadVersion(owner, id, '1.0.0');
+    const b = await uploadVersion(owner, id, '1.1.0');
+    const results = await Promise.all([submit(owner, a.id), submit(owner, b.id)]);
+    const payloads = results.map((r) => r.submitVersionForReview);
+    expect(payloads.filter((p) => p.version?.status === 'UNDER_REVIEW')).toHaveLength(1);
+    expect(payloads.flatMap((p) => p.userErrors)).toEqual([userError('INVALID_STATE', 'versionId')]);
+    expect(Object.values((await snapshot(id)).statuses).sort()).toEqual(['UNDER_REVIEW', 'UPLOADED']);
+  });
+
+  it('starts one of two gray releases started at once (the other INVALID_STATE)', async () => {
+    const id = await newMiniProgram();
+    const a = await approvedVersion(owner, admin, id, '1.0.0');
+    const b = await approvedVersion(owner, admin, id, '1.1.0');
+    const results = await Promise.all([release(owner, a.id, 10), release(owner, b.id, 20)]);
+    const payloads = results.map((r) => r.releaseVersion);
+    expect(payloads.filter((p) => p.version?.status === 'GRAY')).toHaveLength(1);
+    expect(payloads.flatMap((p) => p.userErrors)).toEqual([userError('INVALID_STATE', 'versionId')]);
+    expect((await snapshot(id)).gray).toHaveLength(1);
+  });
+});
+
 describe('release, gray release, rollback and offline', () => {
   it('releases only an APPROVED version; a new release supersedes the live one', async () => {
     const id = await newMiniProgram();
