@@ -252,6 +252,8 @@ describe('release, gray release, rollback and offline', () => {
 
   it('runs one gray release at a time, whose percentage only grows, and 100 releases it', async () => {
     const id = await newMiniProgram();
+    // A superseded release exists, so only the gray release stands in the way of a rollback below.
+    await releasedVersion(owner, admin, id, '0.9.0');
     await releasedVersion(owner, admin, id, '1.0.0');
     const v2 = await approvedVersion(owner, admin, id, '2.0.0');
 
@@ -261,7 +263,11 @@ describe('release, gray release, rollback and offline', () => {
     const gray = await release(owner, v2.id, 10);
     expect(gray.releaseVersion.version).toMatchObject({ status: 'GRAY', grayPercentage: 10, releasedAt: expect.any(String) });
     // The live version stays live during the gray release.
-    expect(await snapshot(id)).toEqual({ current: '1.0.0', statuses: { '1.0.0': 'RELEASED', '2.0.0': 'GRAY' }, gray: [['2.0.0', 10]] });
+    expect(await snapshot(id)).toEqual({
+      current: '1.0.0',
+      statuses: { '0.9.0': 'SUPERSEDED', '1.0.0': 'RELEASED', '2.0.0': 'GRAY' },
+      gray: [['2.0.0', 10]],
+    });
 
     expect((await release(owner, v2.id, 5)).releaseVersion.userErrors).toEqual([userError('INVALID', 'grayPercentage')]);
     expect((await release(owner, v2.id, 10)).releaseVersion.userErrors).toEqual([userError('INVALID', 'grayPercentage')]);
@@ -279,7 +285,7 @@ describe('release, gray release, rollback and offline', () => {
     expect(full.releaseVersion.version).toMatchObject({ status: 'RELEASED', grayPercentage: null });
     expect(await snapshot(id)).toEqual({
       current: '2.0.0',
-      statuses: { '1.0.0': 'SUPERSEDED', '2.0.0': 'RELEASED', '3.0.0': 'APPROVED' },
+      statuses: { '0.9.0': 'SUPERSEDED', '1.0.0': 'SUPERSEDED', '2.0.0': 'RELEASED', '3.0.0': 'APPROVED' },
       gray: [],
     });
     expect((await release(owner, v3.id, 30)).releaseVersion.version).toMatchObject({ status: 'GRAY', grayPercentage: 30 });
