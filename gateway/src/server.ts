@@ -46,6 +46,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = createGateway({ subgraphUrls, supergraphSdl, logger: logger.child({ component: 'apollo-gateway' }) });
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   await feed.start();
+  // If the gateway cannot listen, `onServer`'s cleanup (below) stops the feed too.
   let subscriptions: ReturnType<typeof attachSubscriptions> | null = null;
   const service = await startGraphQLService<GatewayContext>({
     name: 'gateway',

@@ -49,11 +49,12 @@ export class TestPlatform {
   }
 
   static async start(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-    const port = await freePort();
     const storage = await testStorage();
-    try {
+    // The gateway's port is picked before the subgraphs bind theirs (port 0): the kernel may hand
+    // that port to one of them, or another process may take it meanwhile. Then pick another one.
+    for (let attempt = 1; ; attempt++) {
       const env = {
-        PORT: String(port),
+        PORT: String(await freePort()),
         HOST: '127.0.0.1',
         DATA_DIR: storage.dataDir,
         ...(storage.databaseUrl ? { DATABASE_URL: storage.databaseUrl, DATABASE_POOL_SIZE: '4' } : {}),
@@ -63,13 +64,16 @@ export class TestPlatform {
         EVENT_POLL_INTERVAL_MS: '1000',
         ...options.env,
       };
-      const platform = new TestPlatform(env, storage.drop, options.captureLogs ?? false);
-      await platform.boot();
-      return platform;
-    } catch (error) {
-      // A platform that refuses to start (a test of bad configuration) leaves no data behind.
-      await storage.drop();
-      throw error;
+      try {
+        const platform = new TestPlatform(env, storage.drop, options.captureLogs ?? false);
+        await platform.boot();
+        return platform;
+      } catch (error) {
+        if (attempt < 5 && (error as NodeJS.ErrnoException).code === 'EADDRINUSE' && !options.env?.PORT) continue;
+        // A platform that refuses to start (a test of bad configuration) leaves no data behind.
+        await storage.drop();
+        throw error;
+      }
     }
   }
 

@@ -119,13 +119,20 @@ export async function startGraphQLService<TContext extends BaseContext>(
   app.use(jsonErrors(logger));
 
   const beforeStop = options.onServer?.(httpServer, apollo);
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
-      httpServer.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // The port is taken: release what was started for nothing.
+    await beforeStop?.().catch(() => {});
+    await apollo.stop().catch(() => {});
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   let stopping: Promise<void> | null = null;
   return {

@@ -32,7 +32,7 @@ export async function addMember(
     if (!memberships.has(grantedBy)) fail(UserErrorCode.INVALID, 'An ISV adds only members of its own workspace.', 'email');
   }
   const viewer = caller.access.requireViewer();
-  return caller.deps.db.transaction(async (tx) => {
+  await caller.deps.db.transaction(async (tx) => {
     const [added] = await tx
       .insert(miniProgramMembers)
       .values({ miniProgramId: miniProgram.id, accountId, role: input.role, grantedByIsvWorkspaceId: grantedBy, addedBy: viewer.accountId })
@@ -40,8 +40,10 @@ export async function addMember(
       .returning();
     if (!added) fail(UserErrorCode.TAKEN, 'This account is already a member of the mini program.', 'email');
     await recordMiniProgramEvent(tx, MiniProgramEvent.MemberAdded, miniProgram, viewer.accountId, { accountId, role: input.role });
-    return miniProgram;
   });
+  // The rights check loaded the members before the insert: the payload must list the new one.
+  caller.loaders.membersByMiniProgram.clear(miniProgram.id);
+  return miniProgram;
 }
 
 /** The merchant removes any member; the authorized ISV removes the members it added. */

@@ -31,8 +31,21 @@ import {
 function rights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
   const cache = ((ctx as { rightsCache?: Map<string, Promise<Rights>> }).rightsCache ??= new Map());
   let found = cache.get(miniProgram.id);
-  if (!found) cache.set(miniProgram.id, (found = rightsOn(ctx.access, ctx.loaders, miniProgram)));
+  if (!found) cache.set(miniProgram.id, (found = readRights(ctx, miniProgram)));
   return found;
+}
+
+/**
+ * The viewer's rights; when they may not read, computed again after catching up with Accounts and
+ * Orders (once per request), so a membership or an order confirmed a moment ago counts.
+ */
+async function readRights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
+  const found = await rightsOn(ctx.access, ctx.loaders, miniProgram);
+  if (found.read || !(await ctx.access.refresh())) return found;
+  await ctx.deps.orderEvents.catchUpIfBehind();
+  ctx.loaders.authorization.clear(miniProgram.id);
+  ctx.loaders.membersByMiniProgram.clear(miniProgram.id);
+  return rightsOn(ctx.access, ctx.loaders, miniProgram);
 }
 
 /** Versions, members, codes and statistics are for those who may read the mini program. */

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { AddMiniProgramMemberDocument } from '@mpp/client';
+import {
+  createMiniProgram,
+  createVerifiedMerchant,
+  signUp,
+  sqlStatementsPerService,
+  TestPlatform,
+  unwrap,
+  uploadVersion,
+  type SeededWorkspace,
+} from '@mpp/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
+import type { MerchantMiniProgramsWithVersionsAndMembersQuery } from '../generated/graphql.js';
+
+const MerchantMiniProgramsWithVersionsAndMembers = graphql(`
+  query MerchantMiniProgramsWithVersionsAndMembers($id: ID!) {
+    workspace(id: $id) {
+      miniPrograms(first: 10) {
+        nodes {
+          name
+          versions(first: 5) {
+            nodes {
+              version
+            }
+          }
+          members {
+            role
+          }
+        }
+      }
+    }
+  }
+`);
+
+let platform: TestPlatform;
+let small: SeededWorkspace;
+let large: SeededWorkspace;
+
+/** A verified merchant with `count` mini programs, each with two versions and two members. */
+async function merchantWith(count: number): Promise<SeededWorkspace> {
+  const merchant = await createVerifiedMerchant(platform);
+  const [developer, tester] = await Promise.all([signUp(platform), signUp(platform)]);
+  for (let i = 0; i < count; i++) {
+    const { id } = await createMiniProgram(merchant);
+    await uploadVersion(merchant.owner, id, '1.0.0');
+    await uploadVersion(merchant.owner, id, '1.1.0');
+    for (const [member, role] of [
+      [developer, 'DEVELOPER'],
+      [tester, 'TESTER'],
+    ] as const) {
+      const { addMiniProgramMember } = await merchant.owner.client.execute(AddMiniProgramMemberDocument, {
+        input: { miniProgramId: id, email: member.email, role },
+      });
+      unwrap(addMiniProgramMember, addMiniProgramMember.miniProgram, 'addMiniProgramMember');
+    }
+  }
+  return merchant;
+}
+
+/** The page of the merchant's mini programs as its owner reads it, and the SQL statements each service issued for it. */
+async function readPage(merchant: SeededWorkspace) {
+  const requestId = `sql-batching-${randomUUID()}`;
+  const client = platform.client(merchant.owner.token, { 'x-request-id': requestId });
+  let page: MerchantMiniProgramsWithVersionsAndMembersQuery | undefined;
+  const statements = await sqlStatementsPerService(requestId, async () => {
+    page = await client.execute(MerchantMiniProgramsWithVersionsAndMembers, { id: merchant.id });
+  });
+  return { nodes: page!.workspace!.miniPrograms.nodes, statements };
+}
+
+beforeAll(async () => {
+  platform = await TestPlatform.start();
+  [small, large] = await Promise.all([merchantWith(2), merchantWith(10)]);
+});
+afterAll(() => platform?.stop());
+
+describe('a page of mini programs with their versions and members', () => {
+  it('costs the same SQL statements per service for 2 mini programs as for 10', async () => {
+    const two = await readPage(small);
+    const ten = await readPage(large);
+
+    expect(two.nodes).toHaveLength(2);
+    expect(ten.nodes).toHaveLength(10);
+    for (const node of [...two.nodes, ...ten.nodes]) {
+      expect(node.versions.nodes).toHaveLength(2);
+      expect(node.members).toHaveLength(2);
+    }
+
+    expect(two.statements['mini-programs']).toBeGreaterThan(0);
+    expect(ten.statements).toEqual(two.statements);
+  });
+
+  it('costs the same again when read a second time', async () => {
+    const [first, second] = [await readPage(large), await readPage(large)];
+    expect(second.statements).toEqual(first.statements);
+  });
+});
