@@ -77,6 +77,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     csrfPrevention: true,
+    // Shutdown is ours (`onShutdownSignal`): drain, close the database, exit 0.
+    stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors((error) => {
