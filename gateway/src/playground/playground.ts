@@ -56,7 +56,7 @@ const start = `
     React.createElement(GraphiQL, {
       fetcher: fetcher,
       defaultQuery: example,
-      defaultHeaders: '{\\n  "Authorization": "Bearer "\\n}',
+      defaultHeaders: '{}',
       isHeadersEditorEnabled: true,
       shouldPersistHeaders: true,
     }),

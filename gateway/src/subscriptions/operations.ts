@@ -29,6 +29,8 @@ export interface ParsedSubscription {
   completionVariables: Record<string, unknown>;
   /** The key the client expects its data under (the field's alias, if any). */
   responseKey: string;
+  /** Whether one execution per event may serve every subscriber with this selection. */
+  shared?: boolean;
 }
 
 const KEY_VARIABLE = '__key';

@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../gateway.js';
 import { partyFilter, type OrderEventFeed } from './feed.js';
 import { completionKey, completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
+import { selectsSharedFieldsOnly } from './shared-fields.js';
 
 export interface SubscriptionLimits {
   perConnection: number;
@@ -84,17 +85,28 @@ export function attachSubscriptions(options: {
     return response.body.singleResult as ExecutionResult;
   };
 
-  /** One execution per event, selection and token, however many subscribers share them. */
-  const complete = (event: LoggedEvent, parsed: ParsedSubscription, authorization: string): Promise<ExecutionResult> => {
+  /**
+   * One execution per event and selection for all subscribers when the selection holds only fields
+   * every party sees alike (`selectsSharedFieldsOnly`), else one per event, selection and token.
+   * A shared answer with errors is not shared: each subscriber then asks with its own token.
+   */
+  const complete = async (event: LoggedEvent, parsed: ParsedSubscription, authorization: string): Promise<ExecutionResult> => {
     const key = parsed.field === 'orderStatusChanged' ? eventCursor(event.position) : event.streamId;
-    const cacheKey = `${event.position}|${authorization}|${completionKey(parsed)}`;
-    let result = shared.get(cacheKey);
-    if (!result) {
-      result = run(parsed.completion, completionVariables(parsed, key), authorization);
-      shared.set(cacheKey, result);
-      setTimeout(() => shared.delete(cacheKey), 5_000).unref();
+    const execute = (token: string, scope: string) => {
+      const cacheKey = `${event.position}|${scope}|${completionKey(parsed)}`;
+      let result = shared.get(cacheKey);
+      if (!result) {
+        result = run(parsed.completion, completionVariables(parsed, key), token);
+        shared.set(cacheKey, result);
+        setTimeout(() => shared.delete(cacheKey), 5_000).unref();
+      }
+      return result;
+    };
+    if (parsed.shared) {
+      const result = await execute(authorization, 'shared');
+      if (!result.errors?.length && (result.data as { event?: unknown } | null)?.event) return result;
     }
-    return result;
+    return execute(authorization, authorization);
   };
 
   async function* stream(
@@ -177,6 +189,7 @@ export function attachSubscriptions(options: {
           if (!viewer?.memberships.some((m) => m.workspace.id === workspaceId)) {
             return [forbidden('Only members of that workspace may subscribe to its orders.')];
           }
+          parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
           contextValue.parsed = parsed;
           // Taken before the subscription counts as active: whatever commits after that is delivered.
           contextValue.startAfter = parsed.args.after != null ? positionOf(String(parsed.args.after))! : feed.position;

@@ -1,0 +1,104 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export type Mode = 'embedded' | 'postgres';
+
+export interface PlatformProcess {
+  mode: Mode;
+  url: string;
+  origin: string;
+  child: ChildProcess;
+  /** Resident set size of the platform process, in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The Postgres server the Postgres mode is measured on (a fresh database is made on it). */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** `npm start`'s process (gateway/dist/all-in-one.js), on a fresh embedded database or a fresh Postgres database. */
+export async function startPlatform(mode: Mode, env: Record<string, string> = {}): Promise<PlatformProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
+  let dropDatabase = async () => {};
+  let databaseUrl: string | undefined;
+  if (mode === 'postgres') {
+    const name = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const url = new URL(BENCH_DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const cleaner = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
+      await cleaner.unsafe(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+    };
+  }
+  const child = spawn(process.execPath, ['gateway/dist/all-in-one.js'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PLATFORM_ADMIN_EMAIL: 'admin@bench.example',
+      PLATFORM_ADMIN_PASSWORD: 'bench admin password',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${origin}/readyz`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 600 || child.exitCode !== null) throw new Error('the platform did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    mode,
+    url: `${origin}/graphql`,
+    origin,
+    child,
+    rssMiB: () => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)]).toString().trim()) / 1024,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function modesToRun(): Mode[] {
+  const asked = process.env.BENCH_MODES?.split(',').map((m) => m.trim()) as Mode[] | undefined;
+  return asked?.length ? asked : ['embedded', 'postgres'];
+}

@@ -1,0 +1,205 @@
+// 1,000 concurrent subscribers of orderStatusChanged on one gateway process, 100 order transitions:
+// delivery latency p50/p99 from the event's commit (its `at`, stamped in the transaction) to
+// receipt, events delivered per second, and the platform process's RSS.
+//   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres)
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  AcceptOrderDocument,
+  AddWorkspaceMemberDocument,
+  ApproveOrderClosureDocument,
+  ApproveServiceDocument,
+  ApproveVerificationDocument,
+  ConfirmOrderDocument,
+  CreateMiniProgramDocument,
+  CreateServiceDocument,
+  CreateUploadDocument,
+  CreateWorkspaceDocument,
+  PlaceOrderDocument,
+  RequestOrderClosureDocument,
+  SignInDocument,
+  SignUpDocument,
+  SubmitServiceForReviewDocument,
+  SubmitVerificationDocument,
+  createPlatformClient,
+  type PlatformClient,
+} from '@mpp/client';
+import { png, sha256 } from '@mpp/testkit';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
+const ACCOUNTS_PER_PARTY = 10;
+const PER_CONNECTION = 10;
+
+const SUBSCRIPTION = `subscription Bench($workspaceId: ID!) {
+  orderStatusChanged(workspaceId: $workspaceId) {
+    cursor from to at
+    order { number status service { name isv { name } } merchant { name } miniProgram { name } }
+  }
+}`;
+
+async function onboard(url: string) {
+  const anonymous = createPlatformClient({ url });
+  const signUp = async (prefix: string) => {
+    const email = `${prefix}.${randomBytes(3).toString('hex')}@bench.example`;
+    const { signUp } = await anonymous.execute(SignUpDocument, { input: { email, password: 'a long password', displayName: prefix } });
+    return { email, token: signUp.token!, client: createPlatformClient({ url, token: signUp.token }) };
+  };
+  const { signIn } = await anonymous.execute(SignInDocument, { input: { email: 'admin@bench.example', password: 'bench admin password' } });
+  const admin = createPlatformClient({ url, token: signIn.token });
+  const party = async (kind: 'ISV' | 'MERCHANT') => {
+    const owner = await signUp(kind.toLowerCase());
+    const { createWorkspace } = await owner.client.execute(CreateWorkspaceDocument, { input: { kind, name: `Bench ${kind}` } });
+    const id = createWorkspace.workspace!.id;
+    await owner.client.execute(SubmitVerificationDocument, { input: { workspaceId: id, companyName: `${kind} Ltd`, registrationNumber: 'R-1', country: 'SG' } });
+    await admin.execute(ApproveVerificationDocument, { input: { workspaceId: id } });
+    const members = [owner];
+    while (members.length < ACCOUNTS_PER_PARTY) {
+      const member = await signUp(`${kind.toLowerCase()}-member`);
+      await owner.client.execute(AddWorkspaceMemberDocument, { input: { workspaceId: id, email: member.email, role: 'DEVELOPER' } });
+      members.push(member);
+    }
+    return { id, owner, members };
+  };
+  const isv = await party('ISV');
+  const merchant = await party('MERCHANT');
+  const { createService } = await isv.owner.client.execute(CreateServiceDocument, {
+    input: {
+      isvWorkspaceId: isv.id,
+      name: 'Bench studio',
+      industry: 'Retail',
+      type: 'MINI_PROGRAM_DEVELOPMENT',
+      description: 'We build mini programs end to end, quickly.',
+      images: ['https://cdn.example.com/a.png'],
+      applicableApps: ['Alipay+'],
+      price: { amount: 100000, currency: 'USD' },
+      companyInfo: { name: 'Bench Ltd', contactEmail: 'sales@bench.example' },
+    },
+  });
+  const serviceId = createService.service!.id;
+  await isv.owner.client.execute(SubmitServiceForReviewDocument, { input: { serviceId } });
+  await admin.execute(ApproveServiceDocument, { input: { serviceId } });
+  const logo = png(64, 64);
+  const { createUpload } = await merchant.owner.client.execute(CreateUploadDocument, {
+    input: { purpose: 'LOGO', filename: 'logo.png', contentType: 'image/png', byteSize: logo.length, sha256: sha256(logo) },
+  });
+  await fetch(createUpload.upload!.url, { method: 'PUT', headers: { 'content-type': 'image/png' }, body: logo });
+  const { createMiniProgram } = await merchant.owner.client.execute(CreateMiniProgramDocument, {
+    input: {
+      merchantWorkspaceId: merchant.id,
+      targetApp: 'Alipay China',
+      name: 'Bench shop',
+      tagline: 'Benchmarks, delivered',
+      description: 'A mini program that exists to be ordered many times.',
+      logoUploadId: createUpload.upload!.uploadId,
+      industry: 'Retail',
+      contactPhone: '0571-88888888',
+      contactEmail: 'shop@bench.example',
+    },
+  });
+  return { isv, merchant, serviceId, miniProgramId: createMiniProgram.miniProgram!.id };
+}
+
+/** The transitions of orders, one after another, as the two parties take them. */
+async function* transitions(deal: Awaited<ReturnType<typeof onboard>>, merchant: PlatformClient, isv: PlatformClient) {
+  for (;;) {
+    const { placeOrder } = await merchant.execute(PlaceOrderDocument, {
+      input: { serviceId: deal.serviceId, miniProgramId: deal.miniProgramId, requirements: 'bench', idempotencyKey: randomUUID() },
+    });
+    yield;
+    const input = { orderId: placeOrder.order!.id };
+    await isv.execute(AcceptOrderDocument, { input });
+    yield;
+    await merchant.execute(ConfirmOrderDocument, { input });
+    yield;
+    await isv.execute(RequestOrderClosureDocument, { input });
+    yield;
+    await merchant.execute(ApproveOrderClosureDocument, { input });
+    yield;
+  }
+}
+
+async function measure(mode: Mode) {
+  const platform = await startPlatform(mode, { SUBSCRIPTIONS_PER_CONNECTION: String(PER_CONNECTION), MAX_SUBSCRIPTIONS: String(SUBSCRIBERS * 2) });
+  const sockets: ReturnType<typeof createClient>[] = [];
+  try {
+    const deal = await onboard(platform.url);
+    const accounts = [...deal.merchant.members.map((m) => ({ ...m, workspaceId: deal.merchant.id })), ...deal.isv.members.map((m) => ({ ...m, workspaceId: deal.isv.id }))];
+    const latencies: number[] = [];
+    let delivered = 0;
+    let firstDelivery = 0;
+    let lastDelivery = 0;
+    let acknowledged = 0;
+    const wsUrl = platform.url.replace(/^http/, 'ws');
+    for (let s = 0; s < SUBSCRIBERS; s += PER_CONNECTION) {
+      const account = accounts[(s / PER_CONNECTION) % accounts.length]!;
+      const socket = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${account.token}` }, retryAttempts: 0 });
+      sockets.push(socket);
+      for (let i = 0; i < PER_CONNECTION && s + i < SUBSCRIBERS; i++) {
+        socket.subscribe(
+          { query: SUBSCRIPTION, variables: { workspaceId: account.workspaceId } },
+          {
+            next: (result) => {
+              const now = Date.now();
+              const event = (result.data as { orderStatusChanged?: { at: string } } | undefined)?.orderStatusChanged;
+              if (!event) return;
+              latencies.push(now - Date.parse(event.at));
+              delivered += 1;
+              firstDelivery ||= now;
+              lastDelivery = now;
+            },
+            error: (error) => console.error('subscription error', error),
+            complete: () => {},
+          },
+        );
+      }
+      socket.on('connected', () => (acknowledged += 1));
+    }
+    // Barrier: one warm-up transition reaches every subscriber, so all are registered before measuring.
+    const expectedConnections = Math.ceil(SUBSCRIBERS / PER_CONNECTION);
+    for (let i = 0; acknowledged < expectedConnections && i < 600; i++) await new Promise((r) => setTimeout(r, 50));
+    const steps = transitions(deal, deal.merchant.owner.client, deal.isv.owner.client);
+    for (let i = 0; i < 100 && delivered < SUBSCRIBERS; i++) {
+      await steps.next();
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (delivered < SUBSCRIBERS) throw new Error(`only ${delivered} of ${SUBSCRIBERS} subscribers answer`);
+    await new Promise((r) => setTimeout(r, 1000));
+    latencies.length = 0;
+    delivered = 0;
+    firstDelivery = 0;
+
+    const rssBefore = platform.rssMiB();
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, platform.rssMiB())), 200);
+    const started = Date.now();
+    for (let t = 0; t < TRANSITIONS; t++) await steps.next();
+    const mutationsDone = Date.now();
+    const expected = SUBSCRIBERS * TRANSITIONS;
+    for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
+    clearInterval(sampler);
+    latencies.sort((a, b) => a - b);
+    return {
+      mode,
+      subscribers: SUBSCRIBERS,
+      transitions: TRANSITIONS,
+      delivered: `${delivered}/${expected}`,
+      'p50 ms': percentile(latencies, 50),
+      'p99 ms': percentile(latencies, 99),
+      'events/s delivered': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
+      'transitions/s': Math.round((TRANSITIONS / (mutationsDone - started)) * 1000 * 10) / 10,
+      'RSS before MiB': Math.round(rssBefore),
+      'RSS peak MiB': Math.round(rssPeak),
+    };
+  } finally {
+    await Promise.all(sockets.map((socket) => socket.dispose()));
+    await platform.stop();
+  }
+}
+
+const rows = [];
+for (const mode of modesToRun()) rows.push(await measure(mode));
+console.log(`\nLive order subscriptions: ${SUBSCRIBERS} subscribers (${ACCOUNTS_PER_PARTY} accounts per party, ${PER_CONNECTION} per connection), ${TRANSITIONS} transitions`);
+console.table(rows);
