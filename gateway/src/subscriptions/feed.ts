@@ -98,7 +98,11 @@ export class OrderEventFeed {
       const head = this.head;
       if (after < head) {
         if (after >= this.floor) {
-          return { events: this.recent.filter((e) => e.position > after && e.position <= head && filter.matches(e)), until: head };
+          const events: LoggedEvent[] = [];
+          for (let i = this.firstAfter(after); i < this.recent.length && this.recent[i]!.position <= head; i++) {
+            if (filter.matches(this.recent[i]!)) events.push(this.recent[i]!);
+          }
+          return { events, until: head };
         }
         const rows = await this.db
           .select()
@@ -119,6 +123,18 @@ export class OrderEventFeed {
       });
     }
     return { events: [], until: after };
+  }
+
+  /** Index of the first recent event after `position` (binary search: `recent` is in position order). */
+  private firstAfter(position: number): number {
+    let low = 0;
+    let high = this.recent.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.recent[middle]!.position <= position) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** Reads what was committed after `head`; concurrent wake-ups share one read and run once more. */

@@ -121,19 +121,19 @@ export function attachSubscriptions(options: {
         : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
     let after = startAfter;
     for (;;) {
-        const { events, until } = await feed.next(after, filter, signal);
-        if (signal.aborted) return;
-        for (const event of events) {
-          const result = await complete(event, parsed, connection.authorization);
-          const data = result.data as { event?: unknown } | null | undefined;
-          if (!result.errors?.length && (data?.event ?? null) === null) {
-            // The subscriber no longer sees the order: membership ended.
-            yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
-            return;
-          }
-          yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
+      const { events, until } = await feed.next(after, filter, signal);
+      if (signal.aborted) return;
+      for (const event of events) {
+        const result = await complete(event, parsed, connection.authorization);
+        const data = result.data as { event?: unknown } | null | undefined;
+        if (!result.errors?.length && (data?.event ?? null) === null) {
+          // The subscriber no longer sees the order: membership ended.
+          yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
+          return;
         }
-        after = until;
+        yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
+      }
+      after = until;
     }
   }
 
