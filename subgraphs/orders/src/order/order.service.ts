@@ -26,13 +26,16 @@ export interface Caller {
   loaders: OrdersLoaders;
 }
 
-/** Members of either party and the platform see an order. */
+/**
+ * Members of either party and the platform see an order. Before refusing, the Accounts directory
+ * catches up once: an account added to a party a moment ago already sees the order.
+ */
 export async function canSee(access: Access, order: OrderRow): Promise<boolean> {
-  return (
+  const sees = async () =>
     (await access.membership(order.merchantWorkspaceId)) !== null ||
     (await access.membership(order.isvWorkspaceId)) !== null ||
-    (await access.isPlatformMember())
-  );
+    (await access.isPlatformMember());
+  return (await sees()) || ((await access.refresh()) && (await sees()));
 }
 
 /** Facts committed by ServiceMarket and MiniPrograms, catching up once when they look missing or stale. */
