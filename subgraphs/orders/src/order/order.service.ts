@@ -175,6 +175,8 @@ export async function transition(caller: Caller, orderId: string, step: Step, re
 /** `cancelOrder` serves both parties: the merchant withdraws before development, the ISV abandons during it. */
 export async function cancel(caller: Caller, orderId: string, reason: string): Promise<OrderRow> {
   const order = await visibleOrder(caller, orderId);
+  // A change is decided on current roles (as `requireRole` does for the other steps).
+  await caller.access.refresh();
   const managed = async (party: Party) => {
     const membership = await caller.access.membership(partyWorkspace(order, party));
     return membership !== null && MANAGERS.includes(membership.role as (typeof MANAGERS)[number]);
