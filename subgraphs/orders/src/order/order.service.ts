@@ -38,19 +38,18 @@ export async function canSee(access: Access, order: OrderRow): Promise<boolean> 
   return (await sees()) || ((await access.refresh()) && (await sees()));
 }
 
-/** Facts committed by ServiceMarket and MiniPrograms, catching up once when they look missing or stale. */
+/**
+ * Facts committed by ServiceMarket and MiniPrograms. The read models catch up first (one cheap
+ * statement each when current): a service archived or a mini program removed a moment ago must
+ * not look ONLINE or ACTIVE to the order placed next.
+ */
 async function facts(caller: Caller, serviceId: string, miniProgramId: string) {
-  const read = async () => {
-    const [service] = isId(serviceId) ? await caller.deps.db.select().from(directoryServices).where(eq(directoryServices.id, serviceId)) : [];
-    const [miniProgram] = isId(miniProgramId)
-      ? await caller.deps.db.select().from(directoryMiniPrograms).where(eq(directoryMiniPrograms.id, miniProgramId))
-      : [];
-    return { service, miniProgram };
-  };
-  const found = await read();
-  if (found.service?.status === 'ONLINE' && found.miniProgram?.status === 'ACTIVE') return found;
   await caller.deps.directories.catchUp();
-  return read();
+  const [service] = isId(serviceId) ? await caller.deps.db.select().from(directoryServices).where(eq(directoryServices.id, serviceId)) : [];
+  const [miniProgram] = isId(miniProgramId)
+    ? await caller.deps.db.select().from(directoryMiniPrograms).where(eq(directoryMiniPrograms.id, miniProgramId))
+    : [];
+  return { service, miniProgram };
 }
 
 export async function placeOrder(
