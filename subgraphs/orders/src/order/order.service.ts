@@ -66,9 +66,13 @@ export async function placeOrder(
       `The idempotency key must have 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`,
     )
     .done();
-  // A repeat returns the first order, whatever has changed since.
+  // A repeat returns the first order, whatever has changed since, to a caller who may still see it
+  // (an account that has left the merchant learns nothing more of it).
   const repeat = await findByIdempotencyKey(deps, viewer.accountId, idempotencyKey);
-  if (repeat) return repeat;
+  if (repeat) {
+    if (await canSee(access, repeat)) return repeat;
+    fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
+  }
 
   const { service, miniProgram } = await facts(caller, input.serviceId, input.miniProgramId);
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
