@@ -24,7 +24,7 @@ import {
 } from '@mpp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
-import { orderAs, orderIn, type OrderView } from './steps.js';
+import { orderAs, orderIn, refused, steps, succeeded, type OrderView } from './steps.js';
 
 /** Each party's orders, reached through an order (how a party meets the other party's workspace). */
 const PartiesOrders = graphql(`
@@ -370,5 +370,22 @@ describe('Workspace.orders while new orders arrive', () => {
 
     const { workspace: again } = await deal.merchant.owner.client.execute(WorkspaceOrdersDocument, { workspaceId: deal.merchant.id, first: 3 });
     expect(again!.orders.nodes.map((o) => o.id)).toEqual([newcomer.id, ...before.slice(0, 2)]);
+  });
+});
+
+describe('placeOrder repeated by an account that has left the merchant', () => {
+  it('answers NOT_FOUND instead of the order it placed as a member', async () => {
+    const master = await addMember(platform, deal.merchant, 'MASTER');
+    const idempotencyKey = randomUUID();
+    const first = succeeded(await steps.place(master, { serviceId: deal.serviceId, miniProgramId: deal.miniProgramId, idempotencyKey }));
+    succeeded(await steps.accept(deal.isv.owner, first.id));
+
+    const { removeWorkspaceMember } = await deal.merchant.owner.client.execute(RemoveWorkspaceMemberDocument, {
+      input: { workspaceId: deal.merchant.id, accountId: master.id },
+    });
+    expect(removeWorkspaceMember.userErrors).toEqual([]);
+    await eventually(async () => (await orderAs(master, first.id)) === null, 10_000, 'the order hidden from the former member');
+
+    refused(await steps.place(master, { serviceId: deal.serviceId, miniProgramId: deal.miniProgramId, idempotencyKey }), 'NOT_FOUND', 'miniProgramId');
   });
 });
