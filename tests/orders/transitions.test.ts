@@ -251,8 +251,8 @@ describe('refusals, each leaving the order as it was', () => {
       { step: 'cancelOrder (ISV)', status: 'IN_DEVELOPMENT', take: (id, reason) => steps.cancel(deal.isv.owner, id, reason) },
       { step: 'rejectOrderClosure', status: 'CLOSURE_REQUESTED', take: (id, reason) => steps.rejectClosure(deal.merchant.owner, id, reason) },
     ];
-    const blank = ['', '   ', 'x'.repeat(1001)];
-    const cases = withReason.flatMap((c) => blank.map((reason) => ({ ...c, reason, shown: reason.length > 10 ? `${reason.length} characters` : JSON.stringify(reason) })));
+    const blank = ['', '   ', 'x'.repeat(1001), 'Broken\u0000text'];
+    const cases = withReason.flatMap((c) => blank.map((reason) => ({ ...c, reason, shown: reason.length > 20 ? `${reason.length} characters` : JSON.stringify(reason) })));
 
     it.each(cases)('$step refuses the reason $shown: INVALID on input.reason', async ({ status, take, reason }) => {
       await expectRefusal(status, (id) => take(id, reason), { userError: 'INVALID', field: 'input.reason' });
@@ -419,6 +419,7 @@ describe('placeOrder', () => {
       { what: 'empty requirements', actor: () => deal.merchant.owner, input: () => ({ ...ours(), requirements: '' }), expected: { userError: 'INVALID', field: 'input.requirements' } },
       { what: 'blank requirements', actor: () => deal.merchant.owner, input: () => ({ ...ours(), requirements: ' \n\t ' }), expected: { userError: 'INVALID', field: 'input.requirements' } },
       { what: 'requirements of 5001 characters', actor: () => deal.merchant.owner, input: () => ({ ...ours(), requirements: 'r'.repeat(5001) }), expected: { userError: 'INVALID', field: 'input.requirements' } },
+      { what: 'requirements with a NUL character', actor: () => deal.merchant.owner, input: () => ({ ...ours(), requirements: 'A shop\u0000' }), expected: { userError: 'INVALID', field: 'input.requirements' } },
       { what: 'an empty idempotency key', actor: () => deal.merchant.owner, input: () => ({ ...ours(), idempotencyKey: '' }), expected: { userError: 'INVALID', field: 'input.idempotencyKey' } },
       { what: 'a blank idempotency key', actor: () => deal.merchant.owner, input: () => ({ ...ours(), idempotencyKey: '   ' }), expected: { userError: 'INVALID', field: 'input.idempotencyKey' } },
       { what: 'an idempotency key of 201 characters', actor: () => deal.merchant.owner, input: () => ({ ...ours(), idempotencyKey: 'k'.repeat(201) }), expected: { userError: 'INVALID', field: 'input.idempotencyKey' } },
