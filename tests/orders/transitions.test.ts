@@ -7,6 +7,7 @@ import {
   SubmitServiceForReviewDocument,
   UpdateServiceDocument,
   UpdateWorkspaceMemberRoleDocument,
+  WithdrawServiceDocument,
   WorkspaceOrdersDocument,
   type OrderStatus,
 } from '@mpp/client';
@@ -278,6 +279,8 @@ describe('what an order copies when it is placed', () => {
       input: { serviceId: service.id, price: { amount: 1_00, currency: 'SGD' } },
     });
     expect(updateService.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
+    const { withdrawService } = await deal.isv.owner.client.execute(WithdrawServiceDocument, { input: { serviceId: service.id } });
+    expect(withdrawService.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     // …but it can leave the market.
     const { archiveService } = await deal.isv.owner.client.execute(ArchiveServiceDocument, { input: { serviceId: service.id } });
     expect(archiveService.service?.status).toBe('ARCHIVED');
