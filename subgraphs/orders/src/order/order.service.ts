@@ -26,28 +26,30 @@ export interface Caller {
   loaders: OrdersLoaders;
 }
 
-/** Members of either party and the platform see an order. */
+/**
+ * Members of either party and the platform see an order. Before refusing, the Accounts directory
+ * catches up once: an account added to a party a moment ago already sees the order.
+ */
 export async function canSee(access: Access, order: OrderRow): Promise<boolean> {
-  return (
+  const sees = async () =>
     (await access.membership(order.merchantWorkspaceId)) !== null ||
     (await access.membership(order.isvWorkspaceId)) !== null ||
-    (await access.isPlatformMember())
-  );
+    (await access.isPlatformMember());
+  return (await sees()) || ((await access.refresh()) && (await sees()));
 }
 
-/** Facts committed by ServiceMarket and MiniPrograms, catching up once when they look missing or stale. */
+/**
+ * Facts committed by ServiceMarket and MiniPrograms. The read models catch up first (one cheap
+ * statement each when current): a service archived or a mini program removed a moment ago must
+ * not look ONLINE or ACTIVE to the order placed next.
+ */
 async function facts(caller: Caller, serviceId: string, miniProgramId: string) {
-  const read = async () => {
-    const [service] = isId(serviceId) ? await caller.deps.db.select().from(directoryServices).where(eq(directoryServices.id, serviceId)) : [];
-    const [miniProgram] = isId(miniProgramId)
-      ? await caller.deps.db.select().from(directoryMiniPrograms).where(eq(directoryMiniPrograms.id, miniProgramId))
-      : [];
-    return { service, miniProgram };
-  };
-  const found = await read();
-  if (found.service?.status === 'ONLINE' && found.miniProgram?.status === 'ACTIVE') return found;
   await caller.deps.directories.catchUp();
-  return read();
+  const [service] = isId(serviceId) ? await caller.deps.db.select().from(directoryServices).where(eq(directoryServices.id, serviceId)) : [];
+  const [miniProgram] = isId(miniProgramId)
+    ? await caller.deps.db.select().from(directoryMiniPrograms).where(eq(directoryMiniPrograms.id, miniProgramId))
+    : [];
+  return { service, miniProgram };
 }
 
 export async function placeOrder(
@@ -64,9 +66,13 @@ export async function placeOrder(
       `The idempotency key must have 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} characters.`,
     )
     .done();
-  // A repeat returns the first order, whatever has changed since.
+  // A repeat returns the first order, whatever has changed since, to a caller who may still see it
+  // (an account that has left the merchant learns nothing more of it).
   const repeat = await findByIdempotencyKey(deps, viewer.accountId, idempotencyKey);
-  if (repeat) return repeat;
+  if (repeat) {
+    if (await canSee(access, repeat)) return repeat;
+    fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
+  }
 
   const { service, miniProgram } = await facts(caller, input.serviceId, input.miniProgramId);
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
@@ -172,6 +178,8 @@ export async function transition(caller: Caller, orderId: string, step: Step, re
 /** `cancelOrder` serves both parties: the merchant withdraws before development, the ISV abandons during it. */
 export async function cancel(caller: Caller, orderId: string, reason: string): Promise<OrderRow> {
   const order = await visibleOrder(caller, orderId);
+  // A change is decided on current roles (as `requireRole` does for the other steps).
+  await caller.access.refresh();
   const managed = async (party: Party) => {
     const membership = await caller.access.membership(partyWorkspace(order, party));
     return membership !== null && MANAGERS.includes(membership.role as (typeof MANAGERS)[number]);
