@@ -158,7 +158,9 @@ describe('resuming with a cursor', () => {
 
   it('loses nothing and repeats nothing when events are committed while the replay runs', async () => {
     const deal = await prepareDeal(platform);
-    const orders = await Promise.all(Array.from({ length: 5 }, () => placeOrder(deal)));
+    // One after another: the first order's placement is then the earliest of the five in the log.
+    const orders = [];
+    for (let i = 0; i < 5; i++) orders.push(await placeOrder(deal));
     // Resume from the first placement while the ISV keeps accepting orders.
     const { order } = (await deal.merchant.owner.client.execute(OrderDocumentForCursor, { id: orders[0]!.id })) as {
       order: { events: { cursor: string }[] };
