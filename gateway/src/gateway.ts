@@ -4,6 +4,7 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import type { Logger } from '@mpp/kit';
 import { REQUEST_ID_HEADER } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
+import { Agent, request } from 'undici';
 import { schemaFolder } from './compose.js';
 
 /** What the gateway forwards to subgraphs from a client's request. */
@@ -33,15 +34,40 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+/** Keep-alive connections to the subgraphs, pooled per origin. */
+const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
+
 /**
- * Node's fetch with a deadline; a subgraph that cannot be reached (down, refusing, too slow)
- * becomes a clear SERVICE_UNAVAILABLE error on the fields it owns, while the rest of the
- * response is still served.
+ * What the gateway's data sources fetch with: undici's request API over the keep-alive pool
+ * (leaner than `fetch` on this hot path), with a deadline. A subgraph that cannot be reached
+ * (down, refusing, too slow) becomes a clear SERVICE_UNAVAILABLE error on the fields it owns,
+ * while the rest of the response is still served.
  */
 function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
-  return (async (url: string, init: RequestInit) => {
+  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) });
+      const answer = await request(url, {
+        method: (init.method ?? 'POST') as 'POST',
+        headers: init.headers,
+        body: init.body,
+        dispatcher: subgraphAgent,
+        headersTimeout: SUBGRAPH_TIMEOUT_MS,
+        bodyTimeout: SUBGRAPH_TIMEOUT_MS,
+      });
+      const text = await answer.body.text();
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(answer.headers)) {
+        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
+      }
+      return {
+        ok: answer.statusCode >= 200 && answer.statusCode < 300,
+        status: answer.statusCode,
+        statusText: '',
+        url,
+        headers,
+        text: async () => text,
+        json: async () => JSON.parse(text) as unknown,
+      };
     } catch (error) {
       throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
         originalError: error as Error,

@@ -1,7 +1,8 @@
 // 1,000 concurrent subscribers of orderStatusChanged on one gateway process, 100 order transitions:
 // delivery latency p50/p99 from the event's commit (its `at`, stamped in the transaction) to
 // receipt, events delivered per second, and the platform process's RSS.
-//   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres)
+//   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres,
+//                                     BENCH_RATE=5 for 5 transitions a second instead of back to back)
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   AcceptOrderDocument,
@@ -32,6 +33,8 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
 const ACCOUNTS_PER_PARTY = 10;
 const PER_CONNECTION = 10;
+/** Transitions per second; 0: back to back, as fast as the platform takes them. */
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 
 const SUBSCRIPTION = `subscription Bench($workspaceId: ID!) {
   orderStatusChanged(workspaceId: $workspaceId) {
@@ -175,7 +178,13 @@ async function measure(mode: Mode) {
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, platform.rssMiB())), 200);
     const started = Date.now();
-    for (let t = 0; t < TRANSITIONS; t++) await steps.next();
+    for (let t = 0; t < TRANSITIONS; t++) {
+      await steps.next();
+      if (RATE > 0) {
+        const due = started + ((t + 1) * 1000) / RATE;
+        if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      }
+    }
     const mutationsDone = Date.now();
     const expected = SUBSCRIBERS * TRANSITIONS;
     for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
@@ -185,6 +194,7 @@ async function measure(mode: Mode) {
       mode,
       subscribers: SUBSCRIBERS,
       transitions: TRANSITIONS,
+      pace: RATE > 0 ? `${RATE}/s` : 'back to back',
       delivered: `${delivered}/${expected}`,
       'p50 ms': percentile(latencies, 50),
       'p99 ms': percentile(latencies, 99),

@@ -31,11 +31,18 @@ export function partyFilter(workspaceId: string, orderId: string | null, placeme
   };
 }
 
-/** A promise with its resolve function: "the feed advanced". */
-function advanceSignal(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+/**
+ * A subscriber waiting for the feed to advance: woken by the feed, or closed when it leaves.
+ * One per subscription, reused for every wait (no listener added per event).
+ */
+export class FeedWaiter {
+  closed = false;
+  wake: (() => void) | null = null;
+
+  close(): void {
+    this.closed = true;
+    this.wake?.();
+  }
 }
 
 const REPLAY_PAGE = 500;
@@ -54,7 +61,7 @@ export class OrderEventFeed {
   private head = 0;
   private floor = 0;
   private recent: LoggedEvent[] = [];
-  private advanced = advanceSignal();
+  private waiters = new Set<FeedWaiter>();
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
   private unlisten: (() => Promise<void>) | null = null;
@@ -86,15 +93,16 @@ export class OrderEventFeed {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.unlisten?.();
-    this.advanced.resolve();
+    for (const waiter of this.waiters) waiter.close();
+    this.waiters.clear();
   }
 
   /**
    * The events after `after` that pass `filter`, and the position up to which the caller has now
-   * seen everything; waits until there is something after `after` (or `signal` aborts).
+   * seen everything; waits until there is something after `after` (or the waiter is closed).
    */
-  async next(after: number, filter: EventFilter, signal: AbortSignal): Promise<{ events: LoggedEvent[]; until: number }> {
-    while (!this.stopped && !signal.aborted) {
+  async next(after: number, filter: EventFilter, waiter: FeedWaiter): Promise<{ events: LoggedEvent[]; until: number }> {
+    while (!this.stopped && !waiter.closed) {
       const head = this.head;
       if (after < head) {
         if (after >= this.floor) {
@@ -112,15 +120,12 @@ export class OrderEventFeed {
           .limit(REPLAY_PAGE);
         return { events: rows, until: rows.length === REPLAY_PAGE ? rows.at(-1)!.position : head };
       }
-      const waiting = this.advanced.promise;
+      // Wake on the next advance, or when the subscriber leaves.
       await new Promise<void>((resolve) => {
-        const done = () => resolve();
-        signal.addEventListener('abort', done, { once: true });
-        void waiting.then(() => {
-          signal.removeEventListener('abort', done);
-          resolve();
-        });
+        waiter.wake = resolve;
+        this.waiters.add(waiter);
       });
+      waiter.wake = null;
     }
     return { events: [], until: after };
   }
@@ -171,9 +176,9 @@ export class OrderEventFeed {
         const dropped = this.recent.splice(0, this.recent.length - keep);
         this.floor = dropped.at(-1)!.position;
       }
-      const advanced = this.advanced;
-      this.advanced = advanceSignal();
-      advanced.resolve();
+      const waiting = [...this.waiters];
+      this.waiters.clear();
+      for (const waiter of waiting) waiter.wake?.();
       if (rows.length < PULL_PAGE) return;
     }
   }

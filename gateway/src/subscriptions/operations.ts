@@ -31,6 +31,8 @@ export interface ParsedSubscription {
   responseKey: string;
   /** Whether one execution per event may serve every subscriber with this selection. */
   shared?: boolean;
+  /** The completion query and its variables as text: subscribers with the same one share executions. */
+  key: string;
 }
 
 const KEY_VARIABLE = '__key';
@@ -135,21 +137,18 @@ export function parseSubscription(document: DocumentNode, operationName: string 
   const args = Object.fromEntries(
     ['workspaceId', 'orderId', 'after', 'isvWorkspaceId'].map((arg) => [arg, argumentValue(field, arg, variables)]),
   );
+  const kept = Object.fromEntries([...used].map((v) => [v, variables[v]]));
   return {
     field: name,
     args,
     completion,
-    completionVariables: Object.fromEntries([...used].map((v) => [v, variables[v]])),
+    completionVariables: kept,
     responseKey: field.alias?.value ?? name,
+    key: `${print(completion)}|${JSON.stringify(kept)}`,
   };
 }
 
 /** Variables of one event's completion query. */
 export function completionVariables(parsed: ParsedSubscription, key: string): Record<string, unknown> {
   return { ...parsed.completionVariables, [KEY_VARIABLE]: key };
-}
-
-/** A stable text of the completion query, for sharing one execution between identical subscribers. */
-export function completionKey(parsed: ParsedSubscription): string {
-  return `${print(parsed.completion)}|${JSON.stringify(parsed.completionVariables)}`;
 }

@@ -7,8 +7,8 @@ import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNod
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../gateway.js';
-import { partyFilter, type OrderEventFeed } from './feed.js';
-import { completionKey, completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
+import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
+import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
 
 export interface SubscriptionLimits {
@@ -41,20 +41,20 @@ const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { mem
  * execution per event. Queries and mutations sent over the socket run through the gateway too.
  */
 /**
- * An async generator whose `return()` also aborts the wait it may be suspended in (a plain
+ * An async generator whose `return()` also ends the wait it may be suspended in (a plain
  * generator would only stop at its next event).
  */
-function abortable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncGenerator<T> {
-  const abort = new AbortController();
-  const inner = start(abort.signal);
+function closable<T>(start: (waiter: FeedWaiter) => AsyncGenerator<T>): AsyncGenerator<T> {
+  const waiter = new FeedWaiter();
+  const inner = start(waiter);
   const outer: AsyncGenerator<T> = {
     next: () => inner.next(),
     return: (value) => {
-      abort.abort();
+      waiter.close();
       return inner.return(value);
     },
     throw: (error) => {
-      abort.abort();
+      waiter.close();
       return inner.throw(error);
     },
     [Symbol.asyncIterator]: () => outer,
@@ -93,7 +93,7 @@ export function attachSubscriptions(options: {
   const complete = async (event: LoggedEvent, parsed: ParsedSubscription, authorization: string): Promise<ExecutionResult> => {
     const key = parsed.field === 'orderStatusChanged' ? eventCursor(event.position) : event.streamId;
     const execute = (token: string, scope: string) => {
-      const cacheKey = `${event.position}|${scope}|${completionKey(parsed)}`;
+      const cacheKey = `${event.position}|${scope}|${parsed.key}`;
       let result = shared.get(cacheKey);
       if (!result) {
         result = run(parsed.completion, completionVariables(parsed, key), token);
@@ -113,7 +113,7 @@ export function attachSubscriptions(options: {
     parsed: ParsedSubscription,
     connection: ConnectionState,
     startAfter: number,
-    signal: AbortSignal,
+    waiter: FeedWaiter,
   ): AsyncGenerator<ExecutionResult> {
     const filter =
       parsed.field === 'orderPlaced'
@@ -121,8 +121,8 @@ export function attachSubscriptions(options: {
         : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
     let after = startAfter;
     for (;;) {
-      const { events, until } = await feed.next(after, filter, signal);
-      if (signal.aborted) return;
+      const { events, until } = await feed.next(after, filter, waiter);
+      if (waiter.closed) return;
       for (const event of events) {
         const result = await complete(event, parsed, connection.authorization);
         const data = result.data as { event?: unknown } | null | undefined;
@@ -200,7 +200,7 @@ export function attachSubscriptions(options: {
       },
       subscribe(args) {
         const { parsed, connection, startAfter } = args.contextValue as SubscriptionContext;
-        return abortable((signal) => stream(parsed!, connection, startAfter!, signal));
+        return closable((waiter) => stream(parsed!, connection, startAfter!, waiter));
       },
       async execute(args) {
         const { connection } = args.contextValue as SubscriptionContext;

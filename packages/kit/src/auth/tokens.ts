@@ -23,6 +23,13 @@ export async function signAccessToken(key: KeyObject, accountId: string, ttlSeco
 }
 
 /**
+ * Tokens already verified, until they expire: a client sends the same token with every request,
+ * and the gateway and each subgraph check it. Bounded, oldest entries dropped first.
+ */
+const verifiedByKey = new WeakMap<KeyObject, Map<string, { viewer: Viewer; expiresAt: number }>>();
+const VERIFIED_MAX = 10_000;
+
+/**
  * The viewer of an `Authorization` header value: null without one; UNAUTHENTICATED (HTTP 401)
  * for a malformed, forged or expired token, since a client sending one expects to be signed in.
  */
@@ -30,10 +37,18 @@ export async function viewerFromAuthorization(header: string | undefined | null,
   if (!header) return null;
   const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(header.trim());
   if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".', { badToken: true });
+  const token = match[1];
+  let verified = verifiedByKey.get(key);
+  if (!verified) verifiedByKey.set(key, (verified = new Map()));
+  const known = verified.get(token);
+  if (known && known.expiresAt > Date.now()) return known.viewer;
   try {
-    const { payload } = await jwtVerify(match[1], key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
     if (typeof payload.sub !== 'string' || !isId(payload.sub)) throw unauthenticated('The token names no account.', { badToken: true });
-    return { accountId: payload.sub };
+    const viewer = { accountId: payload.sub };
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(token, { viewer, expiresAt: (payload.exp ?? 0) * 1000 });
+    return viewer;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; sign in again.', { badToken: true });
     if (error instanceof joseErrors.JOSEError) throw unauthenticated('The token is not valid.', { badToken: true });
