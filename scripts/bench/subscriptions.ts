@@ -131,6 +131,8 @@ async function measure(mode: Mode) {
     const deal = await onboard(platform.url);
     const accounts = [...deal.merchant.members.map((m) => ({ ...m, workspaceId: deal.merchant.id })), ...deal.isv.members.map((m) => ({ ...m, workspaceId: deal.isv.id }))];
     const latencies: number[] = [];
+    /** The first receipt of each event: the path through the gateway before the fan-out. */
+    const firstReceipts = new Map<string, number>();
     let delivered = 0;
     let firstDelivery = 0;
     let lastDelivery = 0;
@@ -146,9 +148,10 @@ async function measure(mode: Mode) {
           {
             next: (result) => {
               const now = Date.now();
-              const event = (result.data as { orderStatusChanged?: { at: string } } | undefined)?.orderStatusChanged;
+              const event = (result.data as { orderStatusChanged?: { at: string; cursor: string } } | undefined)?.orderStatusChanged;
               if (!event) return;
               latencies.push(now - Date.parse(event.at));
+              if (!firstReceipts.has(event.cursor)) firstReceipts.set(event.cursor, now - Date.parse(event.at));
               delivered += 1;
               firstDelivery ||= now;
               lastDelivery = now;
@@ -171,6 +174,7 @@ async function measure(mode: Mode) {
     if (delivered < SUBSCRIBERS) throw new Error(`only ${delivered} of ${SUBSCRIBERS} subscribers answer`);
     await new Promise((r) => setTimeout(r, 1000));
     latencies.length = 0;
+    firstReceipts.clear();
     delivered = 0;
     firstDelivery = 0;
 
@@ -190,6 +194,7 @@ async function measure(mode: Mode) {
     for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
     clearInterval(sampler);
     latencies.sort((a, b) => a - b);
+    const firsts = [...firstReceipts.values()].sort((a, b) => a - b);
     return {
       mode,
       subscribers: SUBSCRIBERS,
@@ -198,6 +203,7 @@ async function measure(mode: Mode) {
       delivered: `${delivered}/${expected}`,
       'p50 ms': percentile(latencies, 50),
       'p99 ms': percentile(latencies, 99),
+      'first receipt p50 ms': percentile(firsts, 50),
       'events/s delivered': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
       'transitions/s': Math.round((TRANSITIONS / (mutationsDone - started)) * 1000 * 10) / 10,
       'RSS before MiB': Math.round(rssBefore),
