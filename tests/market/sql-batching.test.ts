@@ -1,15 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import {
-  createOnlineService,
-  createService,
-  createVerifiedIsv,
-  createWorkspace,
-  signUp,
-  sqlStatementsPerService,
-  TestPlatform,
-  type Actor,
-  type SeededWorkspace,
-} from '@mpp/testkit';
+import { type Actor, createOnlineService, createService, createVerifiedIsv, createWorkspace, measureSql, type SeededWorkspace, signUp, TestPlatform } from '@mpp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 
@@ -50,16 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-/** Runs `query` as `actor` under a request id of its own; its data and the SQL statements each service issued. */
-async function measured<T>(actor: Actor, query: (client: Actor['client']) => Promise<T>): Promise<{ data: T; statements: Record<string, number> }> {
-  const requestId = `batching-${randomUUID()}`;
-  const client = platform.client(actor.token, { 'x-request-id': requestId });
-  let data: T | undefined;
-  const statements = await sqlStatementsPerService(requestId, async () => {
-    data = await query(client);
-  });
-  return { data: data!, statements };
-}
+const measured = <T>(actor: Actor, query: (client: Actor['client']) => Promise<T>) => measureSql(platform, actor.token, query);
 
 describe('serviceMarket with each ISV name', () => {
   it('costs the same SQL statements per service for 5 services of 5 ISVs as for 50 of 25', async () => {

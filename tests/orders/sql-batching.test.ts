@@ -1,15 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import {
-  createMiniProgram,
-  createOnlineService,
-  createVerifiedIsv,
-  createVerifiedMerchant,
-  sqlStatementsPerService,
-  TestPlatform,
-  type Actor,
-  type Deal,
-  type SeededWorkspace,
-} from '@mpp/testkit';
+import { type Actor, createMiniProgram, createOnlineService, createVerifiedIsv, createVerifiedMerchant, type Deal, measureSql, type SeededWorkspace, TestPlatform } from '@mpp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { orderIn } from './steps.js';
@@ -72,16 +61,7 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.stop());
 
-/** Runs `query` as `actor` under a request id of its own; its data and the SQL statements each service issued. */
-async function measured<T>(actor: Actor, query: (client: Actor['client']) => Promise<T>): Promise<{ data: T; statements: Record<string, number> }> {
-  const requestId = `batching-${randomUUID()}`;
-  const client = platform.client(actor.token, { 'x-request-id': requestId });
-  let data: T | undefined;
-  const statements = await sqlStatementsPerService(requestId, async () => {
-    data = await query(client);
-  });
-  return { data: data!, statements };
-}
+const measured = <T>(actor: Actor, query: (client: Actor['client']) => Promise<T>) => measureSql(platform, actor.token, query);
 
 describe("a page of an ISV's orders from several merchants and mini programs", () => {
   let isv: SeededWorkspace;

@@ -203,3 +203,21 @@ export async function sqlStatementsPerService(
   }
   return counts;
 }
+
+/**
+ * Runs `query` as the account of `token` under a request id of its own; returns its data and the
+ * SQL statements each service issued for it.
+ */
+export async function measureSql<T>(
+  platform: TestPlatform,
+  token: string,
+  query: (client: PlatformClient) => Promise<T>,
+): Promise<{ data: T; statements: Record<string, number> }> {
+  const requestId = `measured-${randomBytes(8).toString('hex')}`;
+  const client = platform.client(token, { 'x-request-id': requestId });
+  let data: T | undefined;
+  const statements = await sqlStatementsPerService(requestId, async () => {
+    data = await query(client);
+  });
+  return { data: data!, statements };
+}
