@@ -1,3 +1,4 @@
+import type { Rights } from './authorization/rights.js';
 import type { EventConsumer, Logger, PlatformConfig, ReadModelDirectory, SubgraphContext } from '@mpp/kit';
 import type { MiniProgramsDb } from './db/client.js';
 import {
@@ -41,4 +42,23 @@ export type MiniProgramsLoaders = ReturnType<typeof createLoaders>;
 export interface MiniProgramsContext extends SubgraphContext {
   deps: MiniProgramsDeps;
   loaders: MiniProgramsLoaders;
+  /**
+   * Orders' events caught up once per request. Always true: what was read before may be stale even
+   * when this call applied nothing (a notification may have been applied meanwhile).
+   */
+  catchUpOrders: () => Promise<boolean>;
+  /** The viewer's read rights per mini program, computed once per request. */
+  readRights: Map<string, Promise<Rights>>;
+}
+
+/** The request context of MiniPrograms on top of the common one. */
+export function miniProgramsContext(base: SubgraphContext, deps: MiniProgramsDeps): MiniProgramsContext {
+  let caughtUp: Promise<boolean> | null = null;
+  return {
+    ...base,
+    deps,
+    loaders: createLoaders(deps.db),
+    catchUpOrders: () => (caughtUp ??= deps.orderEvents.catchUpIfBehind().then(() => true)),
+    readRights: new Map(),
+  };
 }

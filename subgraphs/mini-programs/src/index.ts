@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EventConsumer, startAccessReadModel, type SubgraphModule } from '@mpp/kit';
 import { ordersEventLog, projectOrderEvent } from './authorization/order-events.js';
-import { createLoaders, type MiniProgramsContext } from './context.js';
+import { miniProgramsContext, type MiniProgramsContext } from './context.js';
 import { miniProgramsDb } from './db/client.js';
 import { migrateMiniPrograms } from './db/migrate.js';
 import { consumerOffsets, directoryAccounts, directoryMembers, directoryWorkspaces } from './db/schema.js';
@@ -41,7 +41,7 @@ export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
     const deps = { db, config, logger, directory, orderEvents, blobs: new FileBlobStore(join(config.dataDir, 'uploads')) };
     return {
       directory,
-      context: (base) => ({ ...base, deps, loaders: createLoaders(db) }),
+      context: (base) => miniProgramsContext(base, deps),
       routes: (app) => uploadRoutes(app, deps),
       async stop() {
         await orderEvents.stop();

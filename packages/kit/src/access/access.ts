@@ -18,7 +18,7 @@ export class Access {
   private memberships: DataLoader<string, Membership | null>;
   private workspaceFacts: DataLoader<string, WorkspaceFacts | null>;
   private platform: Promise<boolean> | null = null;
-  private refreshed: Promise<void> | null = null;
+  private refreshed: Promise<boolean> | null = null;
 
   constructor(
     private readonly directory: AccessDirectory,
@@ -102,21 +102,19 @@ export class Access {
   }
 
   /**
-   * Brings the directory up to date, once per request; true for the call that did it (answers
-   * looked up before may have changed), false afterwards.
+   * Brings the directory up to date, once per request. Every caller gets the same answer: whether
+   * answers looked up before may have changed (then they are looked up again; never at the source).
    */
-  async refresh(): Promise<boolean> {
-    if (this.refreshed) {
-      await this.refreshed;
-      return false;
-    }
-    this.refreshed = this.directory.refresh().then(() => {
-      this.memberships = this.membershipLoader();
-      this.workspaceFacts.clearAll();
-      this.platform = null;
+  refresh(): Promise<boolean> {
+    this.refreshed ??= this.directory.refresh().then((moved) => {
+      if (moved) {
+        this.memberships = this.membershipLoader();
+        this.workspaceFacts.clearAll();
+        this.platform = null;
+      }
+      return moved;
     });
-    await this.refreshed;
-    return true;
+    return this.refreshed;
   }
 
   private membershipLoader(): DataLoader<string, Membership | null> {

@@ -38,9 +38,9 @@ export interface AccessDirectory {
   isPlatformMember(accountId: string): Promise<boolean>;
   /**
    * Brings the answers up to date with everything committed so far: cheap when they already are
-   * (a no-op at the source).
+   * (a no-op at the source). True when answers given before may have changed since.
    */
-  refresh(): Promise<void>;
+  refresh(): Promise<boolean>;
 }
 
 /** The events Accounts publishes and every other subgraph projects. */

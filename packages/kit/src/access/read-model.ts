@@ -142,8 +142,13 @@ export class ReadModelDirectory implements AccessDirectory {
     return new Map(rows.map((r) => [r.email, r.id]));
   }
 
-  refresh(): Promise<void> {
-    return this.consumer.catchUpIfBehind();
+  /**
+   * Catches the consumer up. Answers read before may be stale even when this call applied nothing
+   * (a notification may have been applied meanwhile), so it always says they may have changed.
+   */
+  async refresh(): Promise<boolean> {
+    await this.consumer.catchUpIfBehind();
+    return true;
   }
 }
 

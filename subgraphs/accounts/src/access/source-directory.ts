@@ -38,5 +38,7 @@ export class SourceDirectory implements AccessDirectory {
     return rows.length > 0;
   }
 
-  async refresh(): Promise<void> {}
+  async refresh(): Promise<boolean> {
+    return false;
+  }
 }

@@ -53,21 +53,25 @@ export type Right = 'manage' | 'manageAsIsv' | 'develop' | 'read';
 export async function rightsFor(
   access: Access,
   loaders: MiniProgramsLoaders,
-  catchUp: () => Promise<void>,
+  catchUpOrders: () => Promise<boolean>,
   miniProgram: MiniProgramRow,
   needed: readonly Right[],
 ): Promise<Rights> {
+  /** Once per request; true when Accounts or Orders brought something new. */
   const freshen = async () => {
-    const changed = await access.refresh();
-    await catchUp();
-    loaders.authorization.clear(miniProgram.id);
-    loaders.membersByMiniProgram.clear(miniProgram.id);
-    return changed;
+    const [accounts, orders] = await Promise.all([access.refresh(), catchUpOrders()]);
+    if (accounts || orders) {
+      loaders.authorization.clear(miniProgram.id);
+      loaders.membersByMiniProgram.clear(miniProgram.id);
+    }
+    return accounts || orders;
   };
-  if (needed.some((right) => right !== 'read')) await freshen();
+  if (needed.some((right) => right !== 'read')) {
+    await freshen();
+    return rightsOn(access, loaders, miniProgram);
+  }
   const rights = await rightsOn(access, loaders, miniProgram);
-  if (needed.some((right) => rights[right])) return rights;
-  await freshen();
+  if (needed.some((right) => rights[right]) || !(await freshen())) return rights;
   return rightsOn(access, loaders, miniProgram);
 }
 

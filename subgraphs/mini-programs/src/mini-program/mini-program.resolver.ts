@@ -1,6 +1,6 @@
 import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, pageRequest, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rightsOn, type Rights } from '../authorization/rights.js';
+import { rightsFor, type Rights } from '../authorization/rights.js';
 import type { MiniProgramsContext } from '../context.js';
 import type { MiniProgramRow, VersionRow, VersionStatusValue } from '../db/schema.js';
 import { setDomainWhitelist } from '../domain/domain.service.js';
@@ -27,25 +27,11 @@ import {
   UpdateMiniProgramInput,
 } from './mini-program.type.js';
 
-/** The viewer's rights on a mini program, computed once per request. */
+/** The viewer's rights on a mini program, computed once per request (a refusal from fresh facts). */
 function rights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
-  const cache = ((ctx as { rightsCache?: Map<string, Promise<Rights>> }).rightsCache ??= new Map());
-  let found = cache.get(miniProgram.id);
-  if (!found) cache.set(miniProgram.id, (found = readRights(ctx, miniProgram)));
+  let found = ctx.readRights.get(miniProgram.id);
+  if (!found) ctx.readRights.set(miniProgram.id, (found = rightsFor(ctx.access, ctx.loaders, ctx.catchUpOrders, miniProgram, ['read'])));
   return found;
-}
-
-/**
- * The viewer's rights; when they may not read, computed again after catching up with Accounts and
- * Orders (once per request), so a membership or an order confirmed a moment ago counts.
- */
-async function readRights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
-  const found = await rightsOn(ctx.access, ctx.loaders, miniProgram);
-  if (found.read || !(await ctx.access.refresh())) return found;
-  await ctx.deps.orderEvents.catchUpIfBehind();
-  ctx.loaders.authorization.clear(miniProgram.id);
-  ctx.loaders.membersByMiniProgram.clear(miniProgram.id);
-  return rightsOn(ctx.access, ctx.loaders, miniProgram);
 }
 
 /** Versions, members, codes and statistics are for those who may read the mini program. */

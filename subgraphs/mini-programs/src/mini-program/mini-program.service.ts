@@ -1,18 +1,14 @@
-import { fail, InputChecks, isId, newId, UserErrorCode, WorkspaceKind, WorkspaceRole, type Access } from '@mpp/kit';
+import { fail, InputChecks, isId, newId, UserErrorCode, WorkspaceKind, WorkspaceRole } from '@mpp/kit';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { requireAny, rightsFor, type Right, type Rights } from '../authorization/rights.js';
-import type { MiniProgramsDeps, MiniProgramsLoaders } from '../context.js';
+import type { MiniProgramsContext } from '../context.js';
 import { MiniProgramEvent, recordMiniProgramEvent } from '../db/events.js';
 import { miniPrograms, type MiniProgramRow } from '../db/schema.js';
 import { markUploadUsed, usableUpload } from '../upload/upload.service.js';
 import { MINI_PROGRAM_LIMITS, normalizeMiniProgramFields, type MiniProgramFields } from './mini-program.rules.js';
 
 /** The request-scoped things a mini program step needs. */
-export interface Caller {
-  deps: MiniProgramsDeps;
-  access: Access;
-  loaders: MiniProgramsLoaders;
-}
+export type Caller = Pick<MiniProgramsContext, 'deps' | 'access' | 'loaders' | 'catchUpOrders'>;
 
 /**
  * The mini program a mutation names, with the caller's rights, requiring one of `needed`:
@@ -28,7 +24,7 @@ export async function miniProgramFor(
   caller.access.requireViewer();
   const miniProgram = isId(miniProgramId) ? await caller.loaders.miniProgram.load(miniProgramId) : null;
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
-  const rights = await rightsFor(caller.access, caller.loaders, () => caller.deps.orderEvents.catchUpIfBehind(), miniProgram, needed);
+  const rights = await rightsFor(caller.access, caller.loaders, caller.catchUpOrders, miniProgram, needed);
   if (!rights.read) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
   requireAny(rights, needed);
   if (miniProgram.status === 'REMOVED') fail(UserErrorCode.INVALID_STATE, 'This mini program was removed.', field);

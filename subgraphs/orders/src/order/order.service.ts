@@ -31,11 +31,7 @@ export interface Caller {
  * catches up once: an account added to a party a moment ago already sees the order.
  */
 export async function canSee(access: Access, order: OrderRow): Promise<boolean> {
-  const sees = async () =>
-    (await access.membership(order.merchantWorkspaceId)) !== null ||
-    (await access.membership(order.isvWorkspaceId)) !== null ||
-    (await access.isPlatformMember());
-  return (await sees()) || ((await access.refresh()) && (await sees()));
+  return (await access.canRead(order.merchantWorkspaceId)) || (await access.canRead(order.isvWorkspaceId));
 }
 
 /**
@@ -76,11 +72,7 @@ export async function placeOrder(
 
   const { service, miniProgram } = await facts(caller, input.serviceId, input.miniProgramId);
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
-  const seesMiniProgram = async () =>
-    (await access.membership(miniProgram.merchantWorkspaceId)) !== null || (await access.isPlatformMember());
-  if (!(await seesMiniProgram()) && !((await access.refresh()) && (await seesMiniProgram()))) {
-    fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
-  }
+  if (!(await access.canRead(miniProgram.merchantWorkspaceId))) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
   await access.requireRole(miniProgram.merchantWorkspaceId, MANAGERS);
   if (!(await access.isVerified(miniProgram.merchantWorkspaceId))) {
     fail(UserErrorCode.NOT_VERIFIED, 'The merchant workspace must pass identity verification before it orders.', 'miniProgramId');
