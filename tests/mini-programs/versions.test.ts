@@ -227,6 +227,21 @@ describe('the one-at-a-time rules under concurrency', () => {
     expect(payloads.flatMap((p) => p.userErrors)).toEqual([userError('INVALID_STATE', 'versionId')]);
     expect((await snapshot(id)).gray).toHaveLength(1);
   });
+
+  it('never lowers a gray release when two requests grow it at once', async () => {
+    const id = await newMiniProgram();
+    const version = await approvedVersion(owner, admin, id, '1.0.0');
+    await release(owner, version.id, 20);
+    for (let round = 0; round < 5; round++) {
+      const [higher, lower] = [60 + round * 5, 40 + round * 5];
+      const results = await Promise.all([release(owner, version.id, higher), release(owner, version.id, lower)]);
+      // Whichever landed first, the release ends at the higher percentage; a lower one after it is refused.
+      expect((await snapshot(id)).gray).toEqual([['1.0.0', higher]]);
+      for (const { releaseVersion } of results) {
+        if (releaseVersion.userErrors.length) expect(releaseVersion.userErrors).toEqual([userError('INVALID', 'grayPercentage')]);
+      }
+    }
+  });
 });
 
 describe('release, gray release, rollback and offline', () => {

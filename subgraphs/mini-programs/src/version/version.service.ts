@@ -10,7 +10,7 @@ import {
   UserErrorCode,
   type Access,
 } from '@mpp/kit';
-import { and, asc, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import semver from 'semver';
 import { MiniProgramEvent, recordMiniProgramEvent, versionEventPayload } from '../db/events.js';
 import type { MiniProgramsDb } from '../db/client.js';
@@ -45,6 +45,8 @@ interface Move {
   from: VersionStatusValue[];
   to: VersionStatusValue;
   set?: Partial<Record<keyof VersionRow, unknown>>;
+  /** A further guard of the UPDATE (a gray percentage that only grows, even when two requests race). */
+  where?: SQL;
   reason?: string | null;
 }
 
@@ -62,10 +64,17 @@ async function applyMoves(caller: Caller, miniProgram: MiniProgramRow, moves: (t
         const [updated] = await tx
           .update(versions)
           .set({ ...move.set, status: move.to } as Record<string, unknown>)
-          .where(and(eq(versions.id, move.version.id), inArray(versions.status, move.from)))
+          .where(and(eq(versions.id, move.version.id), inArray(versions.status, move.from), move.where))
           .returning();
         if (!updated) {
-          const [current] = await tx.select({ status: versions.status }).from(versions).where(eq(versions.id, move.version.id));
+          const [current] = await tx
+            .select({ status: versions.status, grayPercentage: versions.grayPercentage })
+            .from(versions)
+            .where(eq(versions.id, move.version.id));
+          if (current && move.from.includes(current.status)) {
+            // The status fits: the further guard refused (another request grew the gray release first).
+            fail(UserErrorCode.INVALID, `A gray release only grows: it is at ${current.grayPercentage} %.`, 'grayPercentage');
+          }
           fail(
             UserErrorCode.INVALID_STATE,
             `Version ${move.version.version} is ${current?.status ?? move.version.status}; this step needs it ${move.from.join(' or ')}.`,
@@ -210,7 +219,15 @@ export async function releaseVersion(caller: Caller, input: { versionId: string;
   }
   const moved = await applyMoves(caller, miniProgram, async (tx) => {
     if (percentage < 100) {
-      return [{ version, from: version.status === 'GRAY' ? ['GRAY'] : ['APPROVED'], to: 'GRAY', set: { grayPercentage: percentage, releasedAt: sql`coalesce(${versions.releasedAt}, now())` } }];
+      return [
+        {
+          version,
+          from: version.status === 'GRAY' ? ['GRAY'] : ['APPROVED'],
+          to: 'GRAY',
+          set: { grayPercentage: percentage, releasedAt: sql`coalesce(${versions.releasedAt}, now())` },
+          where: or(isNull(versions.grayPercentage), lt(versions.grayPercentage, percentage)),
+        },
+      ];
     }
     const [live] = await tx
       .select()
