@@ -33,13 +33,15 @@ export function proxyTo(baseUrl: string, logger: Logger) {
         answer.pipe(res);
       },
     );
+    // A client that goes away (mid-upload or mid-download) must not leave the subgraph's side open.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     upstream.on('error', (error) => {
       logger.warn({ err: error, requestId, target: target.pathname }, 'subgraph route unavailable');
       if (!res.headersSent) res.status(502).json({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The service is unavailable; try again shortly.' } });
       else res.destroy();
     });
-    // A client that goes away mid-upload must not leave the subgraph waiting for bytes.
-    req.on('aborted', () => upstream.destroy());
     req.pipe(upstream);
   };
 }
