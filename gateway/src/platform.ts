@@ -42,6 +42,7 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
       config,
       logger: logger.child({ service: 'gateway' }),
       database,
+      keys,
       subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
     });
     return {

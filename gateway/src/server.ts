@@ -7,6 +7,7 @@ import {
   type Logger,
   type PlatformConfig,
   type RunningService,
+  type TokenKeys,
 } from '@mpp/kit';
 import type { GraphQLSchema } from 'graphql';
 import { createGateway, readSupergraph, type GatewayContext } from './gateway.js';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Where Orders' event log is read for subscriptions (the embedded database, or DATABASE_URL's). */
   database: Database;
+  /** The token keys, when the caller has them loaded already (the embedded mode). */
+  keys?: TokenKeys;
   /** Subgraph name → its `/graphql` URL. */
   subgraphUrls: Map<string, string>;
   port?: number;
@@ -41,12 +44,11 @@ export interface RunningGateway extends RunningService {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger, subgraphUrls } = options;
-  const keys = loadTokenKeys(config);
+  const keys = options.keys ?? loadTokenKeys(config);
   const supergraphSdl = readSupergraph();
   const gateway = createGateway({ subgraphUrls, supergraphSdl, logger: logger.child({ component: 'apollo-gateway' }) });
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   await feed.start();
-  // If the gateway cannot listen, `onServer`'s cleanup (below) stops the feed too.
   let subscriptions: ReturnType<typeof attachSubscriptions> | null = null;
   const service = await startGraphQLService<GatewayContext>({
     name: 'gateway',
@@ -98,6 +100,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await viewerFromAuthorization(authorization, keys.verifyKey);
       return { requestId, authorization };
     },
+  }).catch(async (error: unknown) => {
+    // Not started (Apollo or the port): the feed follows the log for nothing.
+    await feed.stop();
+    throw error;
   });
   return { ...service, activeSubscriptions: () => subscriptions?.active ?? 0 };
 }
