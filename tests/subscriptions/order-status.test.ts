@@ -5,6 +5,7 @@ import {
   OrderPlacedDocument,
   OrderStatusChangedDocument,
   RejectOrderClosureDocument,
+  RemoveWorkspaceMemberDocument,
   RequestOrderClosureDocument,
   type OrderStatusChangedSubscription,
 } from '@mpp/client';
@@ -206,7 +207,56 @@ describe('orderPlaced', () => {
   });
 });
 
+describe('membership ending during a subscription', () => {
+  it('stops delivering to a member removed from the workspace, even when payloads are shared', async () => {
+    const deal = await prepareDeal(platform);
+    const developer = await addMember(platform, deal.merchant, 'DEVELOPER');
+    // The owner subscribes first: with the same (shared) selection, the developer's payloads come from the owner's execution.
+    const owner = await subscribe(platform, deal.merchant.owner.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    const removed = await subscribe(platform, developer.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    const first = await placeOrder(deal);
+    expect(events(await removed.take(1))[0]!.order.id).toBe(first.id);
+
+    await deal.merchant.owner.client.execute(RemoveWorkspaceMemberDocument, { input: { workspaceId: deal.merchant.id, accountId: developer.id } });
+    // Within the recheck bound (5 s), the next event ends the subscription with FORBIDDEN instead of a payload.
+    await eventually(
+      async () => {
+        await placeOrder(deal);
+        const [result] = await removed.take(1);
+        if (result!.errors) {
+          expect(result!.errors[0]!.extensions?.code).toBe('FORBIDDEN');
+          return true;
+        }
+        return false;
+      },
+      15_000,
+      'the removed member to be refused',
+    );
+    expect((await owner.take(1))[0]!.errors).toBeUndefined();
+    await owner.close();
+    await removed.close();
+  });
+});
+
 describe('connections', () => {
+  it('holds the per-connection limit when many subscriptions arrive at once', async () => {
+    const limited = await TestPlatform.start({ env: { SUBSCRIPTIONS_PER_CONNECTION: '2' } });
+    try {
+      const deal = await prepareDeal(limited);
+      const client = limited.client(deal.merchant.owner.token);
+      const iterators = Array.from({ length: 10 }, () => client.subscribe(OrderStatusChangedDocument, { workspaceId: deal.merchant.id }));
+      let refused = 0;
+      for (const iterator of iterators) iterator.next().catch(() => (refused += 1));
+      await eventually(() => refused === 8, 10_000, 'eight of ten racing subscriptions refused');
+      expect(limited.platform.gateway.activeSubscriptions()).toBe(2);
+      await Promise.all(iterators.map((iterator) => iterator.return?.(undefined)));
+      await client.close();
+      await eventually(() => limited.platform.gateway.activeSubscriptions() === 0, 5000, 'subscriptions released');
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('limits the subscriptions of one connection and releases them when the client leaves', async () => {
     const limited = await TestPlatform.start({ env: { SUBSCRIPTIONS_PER_CONNECTION: '2' } });
     try {

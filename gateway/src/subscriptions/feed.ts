@@ -46,6 +46,8 @@ export class FeedWaiter {
 }
 
 const REPLAY_PAGE = 500;
+/** Events kept in memory for live subscribers; older ones are replayed from the database. */
+const RECENT_EVENTS = 10_000;
 const PULL_PAGE = 1000;
 
 /**
@@ -71,7 +73,7 @@ export class OrderEventFeed {
 
   constructor(
     private readonly database: Database,
-    private readonly options: { pollIntervalMs: number; logger: Logger; keepRecent?: number },
+    private readonly options: { pollIntervalMs: number; logger: Logger },
   ) {
     this.db = database.orm({});
   }
@@ -82,9 +84,10 @@ export class OrderEventFeed {
   }
 
   async start(): Promise<void> {
+    // Listening first: a commit between reading the head and listening still wakes the feed.
+    this.unlisten = await this.database.listen(eventChannel('orders'), () => outsideRequestScope(() => this.pull()));
     const [row] = await this.db.select({ max: sql<string | null>`max(${ordersLog.position})::text` }).from(ordersLog);
     this.head = this.floor = Number(row?.max ?? 0);
-    this.unlisten = await this.database.listen(eventChannel('orders'), () => outsideRequestScope(() => this.pull()));
     this.timer = setInterval(() => this.pull(), this.options.pollIntervalMs);
     this.timer.unref();
   }
@@ -93,6 +96,7 @@ export class OrderEventFeed {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.unlisten?.();
+    await this.pulling;
     for (const waiter of this.waiters) waiter.close();
     this.waiters.clear();
   }
@@ -126,6 +130,7 @@ export class OrderEventFeed {
         this.waiters.add(waiter);
       });
       waiter.wake = null;
+      this.waiters.delete(waiter); // woken by the feed (already cleared) or closed by its subscriber
     }
     return { events: [], until: after };
   }
@@ -171,9 +176,8 @@ export class OrderEventFeed {
       if (rows.length === 0) return;
       this.recent.push(...rows);
       this.head = rows.at(-1)!.position;
-      const keep = this.options.keepRecent ?? 10_000;
-      if (this.recent.length > keep) {
-        const dropped = this.recent.splice(0, this.recent.length - keep);
+      if (this.recent.length > RECENT_EVENTS) {
+        const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
         this.floor = dropped.at(-1)!.position;
       }
       const waiting = [...this.waiters];

@@ -1,5 +1,5 @@
+import { badUserInput } from '@mpp/kit';
 import {
-  GraphQLError,
   Kind,
   print,
   visit,
@@ -12,9 +12,9 @@ import {
 } from 'graphql';
 
 /** The subscriptions the graph offers, and the query field that completes each event. */
-export const SUBSCRIPTION_FIELDS = {
-  orderStatusChanged: { queryField: 'orderEvent', argument: 'cursor', type: 'String!' },
-  orderPlaced: { queryField: 'order', argument: 'id', type: 'ID!' },
+const SUBSCRIPTION_FIELDS = {
+  orderStatusChanged: { queryField: 'orderEvent', argument: 'cursor', type: 'String' },
+  orderPlaced: { queryField: 'order', argument: 'id', type: 'ID' },
 } as const;
 
 export type SubscriptionFieldName = keyof typeof SUBSCRIPTION_FIELDS;
@@ -80,23 +80,19 @@ function dependencies(selection: SelectionSetNode, fragments: FragmentDefinition
  * and the query that completes each event with the same selection, so payloads may select fields
  * of every subgraph and the gateway's query planner fetches them.
  */
-export function parseSubscription(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): ParsedSubscription {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!operation) throw new GraphQLError('Name the operation to run (operationName).', { extensions: { code: 'BAD_USER_INPUT' } });
+export function parseSubscription(operation: OperationDefinitionNode, document: DocumentNode, variables: Record<string, unknown>): ParsedSubscription {
   const fields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename');
   if (fields.length !== 1 || operation.selectionSet.selections.length !== 1) {
-    throw new GraphQLError('A subscription selects exactly one field.', { extensions: { code: 'BAD_USER_INPUT' } });
+    throw badUserInput('A subscription selects exactly one field.');
   }
   const field = fields[0]!;
   const name = field.name.value as SubscriptionFieldName;
   const spec = SUBSCRIPTION_FIELDS[name];
-  if (!spec || !field.selectionSet) throw new GraphQLError(`Unknown subscription field ${name}.`, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!spec || !field.selectionSet) throw badUserInput(`Unknown subscription field ${name}.`);
 
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
   const { used, seen } = dependencies(field.selectionSet, fragments);
   const keptVariables: VariableDefinitionNode[] = (operation.variableDefinitions ?? []).filter((v) => used.has(v.variable.name.value));
-  const keyType = spec.type.replace('!', '');
   const completion: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [
@@ -109,7 +105,7 @@ export function parseSubscription(document: DocumentNode, operationName: string 
           {
             kind: Kind.VARIABLE_DEFINITION,
             variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: KEY_VARIABLE } },
-            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: keyType } } },
+            type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: spec.type } } },
           },
         ],
         selectionSet: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { unauthenticated, viewerFromAuthorization, forbidden, badUserInput, type Logger, type TokenKeys, type LoggedEvent } from '@mpp/kit';
+import { badUserInput, forbidden, runInRequestScope, unauthenticated, viewerFromAuthorization, type LoggedEvent, type Logger, type TokenKeys } from '@mpp/kit';
 import { eventCursor, positionOf } from '@mpp/orders';
 import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -22,6 +22,8 @@ export interface SubscriptionLimits {
 interface ConnectionState {
   authorization: string;
   accountId: string;
+  /** When the connection's token expires (ms): its subscriptions end then. */
+  expiresAt: number;
   subscriptions: Set<string>;
 }
 
@@ -33,6 +35,9 @@ interface SubscriptionContext {
 }
 
 const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { memberships { workspace { id } } } }');
+
+/** How long a subscriber's memberships are trusted before Accounts is asked again. */
+const MEMBERSHIP_RECHECK_MS = 5_000;
 
 /**
  * graphql-ws on the gateway's `/graphql`: subscriptions follow the Orders event log and each event
@@ -76,13 +81,46 @@ export function attachSubscriptions(options: {
   let active = 0;
   const shared = new Map<string, Promise<ExecutionResult>>();
 
-  const run = async (document: DocumentNode, variables: Record<string, unknown>, authorization: string): Promise<ExecutionResult> => {
-    const response = await apollo.executeOperation(
-      { query: print(document), variables, operationName: getOperationAST(document)?.name?.value },
-      { contextValue: { authorization, requestId: randomUUID() } },
-    );
-    if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
-    return response.body.singleResult as ExecutionResult;
+  /** Runs an operation through the gateway as `authorization`, with a request id of its own (logs, subgraphs). */
+  const run = (
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    authorization: string,
+    operationName?: string | null,
+  ): Promise<ExecutionResult> => {
+    const requestId = randomUUID();
+    return runInRequestScope(requestId, async () => {
+      const response = await apollo.executeOperation(
+        { query: print(document), variables, operationName: operationName ?? getOperationAST(document)?.name?.value },
+        { contextValue: { authorization, requestId } },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
+      return response.body.singleResult as ExecutionResult;
+    });
+  };
+
+  /**
+   * The workspaces a token's account belongs to, asked of Accounts at most every
+   * MEMBERSHIP_RECHECK_MS per token: a member removed from the workspace stops receiving within
+   * that bound, also when payloads are shared with other subscribers.
+   */
+  const memberships = new Map<string, { checkedAt: number; workspaces: Promise<Set<string>> }>();
+  const memberOf = async (authorization: string, workspaceId: string): Promise<boolean> => {
+    let entry = memberships.get(authorization);
+    if (!entry || Date.now() - entry.checkedAt > MEMBERSHIP_RECHECK_MS) {
+      if (memberships.size >= 10_000) {
+        for (const [token, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(token);
+      }
+      entry = {
+        checkedAt: Date.now(),
+        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, authorization).then((result) => {
+          const viewer = (result.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
+          return new Set(viewer?.memberships.map((m) => m.workspace.id) ?? []);
+        }),
+      };
+      memberships.set(authorization, entry);
+    }
+    return (await entry.workspaces).has(workspaceId);
   };
 
   /**
@@ -120,20 +158,34 @@ export function attachSubscriptions(options: {
         ? partyFilter(String(parsed.args.isvWorkspaceId), null, true)
         : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
     let after = startAfter;
-    for (;;) {
-      const { events, until } = await feed.next(after, filter, waiter);
-      if (waiter.closed) return;
-      for (const event of events) {
-        const result = await complete(event, parsed, connection.authorization);
-        const data = result.data as { event?: unknown } | null | undefined;
-        if (!result.errors?.length && (data?.event ?? null) === null) {
-          // The subscriber no longer sees the order: membership ended.
-          yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
-          return;
+    const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
+    try {
+      for (;;) {
+        const { events, until } = await feed.next(after, filter, waiter);
+        if (waiter.closed) return;
+        for (const event of events) {
+          if (connection.expiresAt <= Date.now()) {
+            yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
+            return;
+          }
+          if (!(await memberOf(connection.authorization, workspaceId))) {
+            yield { errors: [forbidden('You are no longer a member of this workspace.')] };
+            return;
+          }
+          const result = await complete(event, parsed, connection.authorization);
+          const data = result.data as { event?: unknown } | null | undefined;
+          if (!result.errors?.length && (data?.event ?? null) === null) {
+            yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
+            return;
+          }
+          yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
         }
-        yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
+        after = until;
       }
-      after = until;
+    } catch (error) {
+      // graphql-ws would send the raw message (SQL, hosts…): log it, send the masked one.
+      logger.error({ err: error, accountId: connection.accountId }, 'subscription failed');
+      yield { errors: [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
     }
   }
 
@@ -148,7 +200,12 @@ export function attachSubscriptions(options: {
         try {
           const viewer = await viewerFromAuthorization(header, keys.verifyKey);
           if (!viewer) return false;
-          ctx.extra.state = { authorization: header, accountId: viewer.accountId, subscriptions: new Set() };
+          ctx.extra.state = {
+            authorization: header,
+            accountId: viewer.accountId,
+            expiresAt: viewer.expiresAt ?? Number.POSITIVE_INFINITY,
+            subscriptions: new Set(),
+          };
           return true;
         } catch {
           return false; // graphql-ws closes with 4403 Forbidden
@@ -170,31 +227,39 @@ export function attachSubscriptions(options: {
         if (!operation) return [badUserInput('Name the operation to run (operationName).')];
         const contextValue: SubscriptionContext = { connection };
         if (operation.operation === 'subscription') {
-          if (connection.subscriptions.size >= limits.perConnection) {
-            return [badUserInput(`At most ${limits.perConnection} subscriptions per connection.`)];
-          }
-          if (active >= limits.total) return [new GraphQLError('The gateway is at its subscription limit; try again later.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
           let parsed: ParsedSubscription;
           try {
-            parsed = parseSubscription(document, payload.operationName, variables);
+            parsed = parseSubscription(operation, document, variables);
           } catch (error) {
             return [error as GraphQLError];
           }
-          const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
-          if (parsed.args.after != null && positionOf(String(parsed.args.after)) === null) {
-            return [badUserInput('`after` is not an order event cursor.', 'after')];
+          const after = parsed.args.after == null ? null : positionOf(String(parsed.args.after));
+          if (parsed.args.after != null && after === null) return [badUserInput('`after` is not an order event cursor.', 'after')];
+          if (connection.subscriptions.size >= limits.perConnection) {
+            return [badUserInput(`At most ${limits.perConnection} subscriptions per connection.`)];
           }
-          const memberships = await run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization);
-          const viewer = (memberships.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
-          if (!viewer?.memberships.some((m) => m.workspace.id === workspaceId)) {
-            return [forbidden('Only members of that workspace may subscribe to its orders.')];
+          if (active >= limits.total) {
+            return [new GraphQLError('The gateway is at its subscription limit; try again later.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+          }
+          // The slot is taken before the membership check awaits: racing subscribes cannot pass the limits together.
+          connection.subscriptions.add(id);
+          active += 1;
+          const release = () => {
+            if (connection.subscriptions.delete(id)) active -= 1;
+          };
+          try {
+            if (!(await memberOf(connection.authorization, String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId)))) {
+              release();
+              return [forbidden('Only members of that workspace may subscribe to its orders.')];
+            }
+          } catch (error) {
+            release();
+            throw error;
           }
           parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
           contextValue.parsed = parsed;
-          // Taken before the subscription counts as active: whatever commits after that is delivered.
-          contextValue.startAfter = parsed.args.after != null ? positionOf(String(parsed.args.after))! : feed.position;
-          connection.subscriptions.add(id);
-          active += 1;
+          // Whatever commits after the subscription counts as active is delivered.
+          contextValue.startAfter = after ?? feed.position;
         }
         return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } satisfies ExecutionArgs;
       },
@@ -204,7 +269,7 @@ export function attachSubscriptions(options: {
       },
       async execute(args) {
         const { connection } = args.contextValue as SubscriptionContext;
-        return run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization);
+        return run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization, args.operationName);
       },
       onComplete(ctx, id) {
         if (ctx.extra.state?.subscriptions.delete(id)) active -= 1;

@@ -9,6 +9,8 @@ const AUDIENCE = 'mini-program-platform';
 /** Who is calling: an account proven by a token Accounts signed. */
 export interface Viewer {
   accountId: string;
+  /** When the token proving it expires (ms since the epoch). */
+  expiresAt?: number;
 }
 
 export async function signAccessToken(key: KeyObject, accountId: string, ttlSeconds: number): Promise<string> {
@@ -26,7 +28,7 @@ export async function signAccessToken(key: KeyObject, accountId: string, ttlSeco
  * Tokens already verified, until they expire: a client sends the same token with every request,
  * and the gateway and each subgraph check it. Bounded, oldest entries dropped first.
  */
-const verifiedByKey = new WeakMap<KeyObject, Map<string, { viewer: Viewer; expiresAt: number }>>();
+const verifiedByKey = new WeakMap<KeyObject, Map<string, Viewer>>();
 const VERIFIED_MAX = 10_000;
 
 /**
@@ -41,13 +43,13 @@ export async function viewerFromAuthorization(header: string | undefined | null,
   let verified = verifiedByKey.get(key);
   if (!verified) verifiedByKey.set(key, (verified = new Map()));
   const known = verified.get(token);
-  if (known && known.expiresAt > Date.now()) return known.viewer;
+  if (known && (known.expiresAt ?? 0) > Date.now()) return known;
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
     if (typeof payload.sub !== 'string' || !isId(payload.sub)) throw unauthenticated('The token names no account.', { badToken: true });
-    const viewer = { accountId: payload.sub };
+    const viewer = { accountId: payload.sub, expiresAt: (payload.exp ?? 0) * 1000 };
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-    verified.set(token, { viewer, expiresAt: (payload.exp ?? 0) * 1000 });
+    verified.set(token, viewer);
     return viewer;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired; sign in again.', { badToken: true });
