@@ -30,7 +30,6 @@ export function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string;
     orphanedTypes: options.orphanedTypes ?? [],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
-    globalMiddlewares: [refuseUnstorableText],
     ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     // Entities without root fields are legal in a subgraph.
     skipCheck: true,
@@ -46,5 +45,5 @@ export function buildSubgraph(options: SubgraphSchemaOptions): GraphQLSchema {
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as never;
   }
-  return buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  return refuseUnstorableText(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers }));
 }

@@ -1,5 +1,4 @@
-import { getNamedType, isNonNullType, isObjectType, isScalarType, type GraphQLOutputType } from 'graphql';
-import type { MiddlewareFn } from 'type-graphql';
+import { defaultFieldResolver, getNamedType, isNonNullType, isObjectType, isScalarType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { badUserInput, UserErrorCode } from './errors.js';
 
 const MESSAGE = 'Text may not contain the NUL character (U+0000).';
@@ -37,11 +36,22 @@ function payloadOf(type: GraphQLOutputType, field: string[]) {
 /**
  * Postgres cannot store U+0000 in text, so every subgraph refuses it before a resolver runs: as
  * an INVALID user error on that input field for a mutation payload, as BAD_USER_INPUT otherwise.
+ * Only fields that take arguments are wrapped: text reaches a subgraph through arguments alone.
  */
-export const refuseUnstorableText: MiddlewareFn = async ({ args, info }, next) => {
-  const path = nulPath(args, []);
-  if (!path) return next();
-  const named = getNamedType(info.returnType);
-  if (isObjectType(named) && named.getFields().userErrors) return payloadOf(info.returnType, path);
-  throw badUserInput(MESSAGE, path[0]);
-};
+export function refuseUnstorableText(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        const path = nulPath(args, []);
+        if (!path) return resolve(source, args, context, info);
+        const named = getNamedType(info.returnType);
+        if (isObjectType(named) && named.getFields().userErrors) return payloadOf(info.returnType, path);
+        throw badUserInput(MESSAGE, path[0]);
+      };
+    }
+  }
+  return schema;
+}
