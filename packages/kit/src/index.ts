@@ -24,3 +24,4 @@ export * from './subgraph.js';
 export * from './db/pages.js';
 export * from './db/errors.js';
 export * from './events/contracts.js';
+export * from './db/loaders.js';

@@ -1,28 +1,18 @@
-import { isId, pagesPerParent, parentPageLoader } from '@mpp/kit';
-import DataLoader from 'dataloader';
+import { loaderById, pagesPerParent, parentPageLoader } from '@mpp/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { MiniProgramsDb } from '../db/client.js';
 import { versions, type VersionRow, type VersionStatusValue } from '../db/schema.js';
 
 export function versionLoader(db: MiniProgramsDb) {
-  return new DataLoader<string, VersionRow | null>(async (ids) => {
-    const valid = ids.filter(isId);
-    const rows = valid.length ? await db.select().from(versions).where(inArray(versions.id, valid)) : [];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  return loaderById((ids) => db.select().from(versions).where(inArray(versions.id, ids)));
 }
 
 /** The RELEASED version of each mini program (at most one, held by a unique index). */
 export function currentReleaseLoader(db: MiniProgramsDb) {
-  return new DataLoader<string, VersionRow | null>(async (ids) => {
-    const rows = await db
-      .select()
-      .from(versions)
-      .where(and(inArray(versions.miniProgramId, [...ids]), eq(versions.status, 'RELEASED')));
-    const found = new Map(rows.map((row) => [row.miniProgramId, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  return loaderById(
+    (ids) => db.select().from(versions).where(and(inArray(versions.miniProgramId, ids), eq(versions.status, 'RELEASED'))),
+    (version) => version.miniProgramId,
+  );
 }
 
 /** `MiniProgram.versions` for many mini programs at once, newest first. */

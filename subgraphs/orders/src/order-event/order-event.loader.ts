@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, type LoggedEvent } from '@mpp/kit';
+import { decodeCursor, encodeCursor, loaderOfLists, type LoggedEvent } from '@mpp/kit';
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import type { OrdersDb } from '../db/client.js';
@@ -21,10 +21,10 @@ export function positionOf(cursor: string): number | null {
 
 /** Each order's timeline, oldest first; one query for any number of orders. */
 export function eventsByOrderLoader(db: OrdersDb) {
-  return new DataLoader<string, LoggedEvent[]>(async (orderIds) => {
-    const rows = await db.select().from(eventLog).where(inArray(eventLog.streamId, [...orderIds])).orderBy(asc(eventLog.position));
-    return orderIds.map((id) => rows.filter((row) => row.streamId === id));
-  });
+  return loaderOfLists(
+    (orderIds) => db.select().from(eventLog).where(inArray(eventLog.streamId, orderIds)).orderBy(asc(eventLog.position)),
+    (event) => event.streamId,
+  );
 }
 
 export function eventByPositionLoader(db: OrdersDb) {

@@ -1,31 +1,22 @@
-import { isId, pagesPerParent, parentPageLoader } from '@mpp/kit';
-import DataLoader from 'dataloader';
+import { AUTHORIZING_ORDER_STATUSES, loaderById, pagesPerParent, parentPageLoader } from '@mpp/kit';
 import { and, inArray, type SQL } from 'drizzle-orm';
 import type { OrdersDb } from '../db/client.js';
 import { orders, type OrderRow, type OrderStatusValue } from '../db/schema.js';
 
 export function orderLoader(db: OrdersDb) {
-  return new DataLoader<string, OrderRow | null>(async (ids) => {
-    const valid = ids.filter(isId);
-    const rows = valid.length ? await db.select().from(orders).where(inArray(orders.id, valid)) : [];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  return loaderById((ids) => db.select().from(orders).where(inArray(orders.id, ids)));
 }
 
 /** The order currently authorizing an ISV on each mini program (IN_DEVELOPMENT or CLOSURE_REQUESTED). */
 export function activeOrderByMiniProgramLoader(db: OrdersDb) {
-  return new DataLoader<string, OrderRow | null>(async (ids) => {
-    const valid = ids.filter(isId);
-    const rows = valid.length
-      ? await db
-          .select()
-          .from(orders)
-          .where(and(inArray(orders.miniProgramId, valid), inArray(orders.status, ['IN_DEVELOPMENT', 'CLOSURE_REQUESTED'])))
-      : [];
-    const found = new Map(rows.map((row) => [row.miniProgramId, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  return loaderById(
+    (ids) =>
+      db
+        .select()
+        .from(orders)
+        .where(and(inArray(orders.miniProgramId, ids), inArray(orders.status, [...AUTHORIZING_ORDER_STATUSES] as OrderStatusValue[]))),
+    (order) => order.miniProgramId,
+  );
 }
 
 /**

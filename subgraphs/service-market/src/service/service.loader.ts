@@ -1,16 +1,10 @@
-import { isId, pagesPerParent, parentPageLoader } from '@mpp/kit';
-import DataLoader from 'dataloader';
+import { loaderById, pagesPerParent, parentPageLoader } from '@mpp/kit';
 import { inArray } from 'drizzle-orm';
 import type { MarketDb } from '../db/client.js';
 import { services, type ServiceRow, type ServiceStatusValue } from '../db/schema.js';
 
 export function serviceLoader(db: MarketDb) {
-  return new DataLoader<string, ServiceRow | null>(async (ids) => {
-    const valid = ids.filter(isId);
-    const rows = valid.length ? await db.select().from(services).where(inArray(services.id, valid)) : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
+  return loaderById((ids) => db.select().from(services).where(inArray(services.id, ids)));
 }
 
 /** `Workspace.services` for many workspaces at once: newest first, filtered by status. */
