@@ -1,13 +1,12 @@
-import type { SubgraphModule } from '@mpp/kit';
-import { SourceDirectory } from './access/source-directory.js';
+import { TableDirectory, type SubgraphModule } from '@mpp/kit';
 import { ensurePlatformAdmin } from './bootstrap/platform-admin.js';
 import { createLoaders, type AccountsContext } from './context.js';
 import { accountsDb } from './db/client.js';
 import { migrateAccounts } from './db/migrate.js';
+import { workspaceMembers, workspaces } from './db/schema.js';
 import { buildAccountsSchema } from './schema.js';
 
 export { buildAccountsSchema } from './schema.js';
-export * as accountsTables from './db/schema.js';
 
 /** Accounts: sign-up and sign-in, workspaces, members, identity verification. */
 export const accountsSubgraph: SubgraphModule<AccountsContext> = {
@@ -19,7 +18,8 @@ export const accountsSubgraph: SubgraphModule<AccountsContext> = {
     const deps = { db, keys, config, logger };
     await ensurePlatformAdmin(deps);
     return {
-      directory: new SourceDirectory(db),
+      // Accounts' own tables are the source: always current, nothing to refresh.
+      directory: new TableDirectory(db, { workspaces, members: workspaceMembers }, async () => false),
       context: (base) => ({ ...base, deps, loaders: createLoaders(db) }),
       stop: async () => {},
     };

@@ -1,4 +1,4 @@
-import { buildSubgraph, subgraphTypeDefs, type SubgraphSchemaOptions } from '@mpp/kit';
+import { buildSubgraph, type SubgraphSchemaOptions } from '@mpp/kit';
 import type { GraphQLSchema } from 'graphql';
 import { AccountResolver, resolveAccountReference } from './account/account.resolver.js';
 import { WorkspaceMemberResolver, WorkspaceMembershipResolver } from './membership/membership.resolver.js';
@@ -18,8 +18,4 @@ let schema: GraphQLSchema | null = null;
 export function buildAccountsSchema(): GraphQLSchema {
   schema ??= buildSubgraph(options);
   return schema;
-}
-
-export function accountsTypeDefs(): string {
-  return subgraphTypeDefs(options).sdl;
 }

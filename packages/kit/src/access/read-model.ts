@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { index, pgSchema, primaryKey, text, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { index, pgSchema, primaryKey, text, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../db/database.js';
 import { EventConsumer } from '../events/consumer.js';
 import { eventLogTable, type ConsumerOffsetsTable, type LoggedEvent } from '../events/tables.js';
@@ -95,36 +95,45 @@ export async function projectAccountsEvent(tx: Db, tables: AccessTables, event: 
   }
 }
 
-/** `AccessDirectory` over the read model; `refresh` catches the consumer up. */
-export class ReadModelDirectory implements AccessDirectory {
+/** The workspace and member tables a directory answers from: Accounts' own, or a read model of them. */
+export interface DirectoryTables {
+  workspaces: PgTable & { id: PgColumn; kind: PgColumn; verificationStatus: PgColumn };
+  members: PgTable & { workspaceId: PgColumn; accountId: PgColumn; role: PgColumn };
+}
+
+/** `AccessDirectory` over workspace and member tables; `refresh` is the caller's (a no-op at the source). */
+export class TableDirectory implements AccessDirectory {
   constructor(
-    private readonly db: Db,
-    private readonly tables: AccessTables,
-    private readonly consumer: Pick<EventConsumer, 'catchUpIfBehind'>,
+    protected readonly db: Db,
+    private readonly tables: DirectoryTables,
+    readonly refresh: () => Promise<boolean>,
   ) {}
 
   async memberships(accountId: string, workspaceIds: readonly string[]): Promise<Map<string, Membership>> {
-    const { directoryWorkspaces: w, directoryMembers: m } = this.tables;
+    const { workspaces: w, members: m } = this.tables;
     if (workspaceIds.length === 0) return new Map();
-    const rows = await this.db
+    const rows = (await this.db
       .select({ id: w.id, kind: w.kind, verificationStatus: w.verificationStatus, role: m.role })
       .from(m)
       .innerJoin(w, eq(w.id, m.workspaceId))
-      .where(and(eq(m.accountId, accountId), inArray(m.workspaceId, [...workspaceIds])));
+      .where(and(eq(m.accountId, accountId), inArray(m.workspaceId, [...workspaceIds])))) as (WorkspaceFacts & { role: WorkspaceRole })[];
     return new Map(
       rows.map((r) => [r.id, { role: r.role, workspace: { id: r.id, kind: r.kind, verificationStatus: r.verificationStatus } }]),
     );
   }
 
   async workspaces(workspaceIds: readonly string[]): Promise<Map<string, WorkspaceFacts>> {
-    const w = this.tables.directoryWorkspaces;
+    const w = this.tables.workspaces;
     if (workspaceIds.length === 0) return new Map();
-    const rows = await this.db.select().from(w).where(inArray(w.id, [...workspaceIds]));
+    const rows = (await this.db
+      .select({ id: w.id, kind: w.kind, verificationStatus: w.verificationStatus })
+      .from(w)
+      .where(inArray(w.id, [...workspaceIds]))) as WorkspaceFacts[];
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   async isPlatformMember(accountId: string): Promise<boolean> {
-    const { directoryWorkspaces: w, directoryMembers: m } = this.tables;
+    const { workspaces: w, members: m } = this.tables;
     const rows = await this.db
       .select({ one: sql<number>`1` })
       .from(m)
@@ -133,22 +142,28 @@ export class ReadModelDirectory implements AccessDirectory {
       .limit(1);
     return rows.length > 0;
   }
+}
+
+/** The directory of a subgraph other than Accounts: its read model, caught up on refresh. */
+export class ReadModelDirectory extends TableDirectory {
+  constructor(
+    db: Db,
+    private readonly accessTables: AccessTables,
+    consumer: Pick<EventConsumer, 'catchUpIfBehind'>,
+  ) {
+    // Answers read before may be stale even when the catch-up applied nothing (a notification may
+    // have been applied meanwhile): they may always have changed.
+    super(db, { workspaces: accessTables.directoryWorkspaces, members: accessTables.directoryMembers }, () =>
+      consumer.catchUpIfBehind().then(() => true),
+    );
+  }
 
   /** Account ids by (lower-cased) email, for "add a member by email" outside Accounts. */
   async accountIdsByEmail(emails: readonly string[]): Promise<Map<string, string>> {
-    const a = this.tables.directoryAccounts;
+    const a = this.accessTables.directoryAccounts;
     if (emails.length === 0) return new Map();
     const rows = await this.db.select().from(a).where(inArray(a.email, emails.map((e) => e.toLowerCase())));
     return new Map(rows.map((r) => [r.email, r.id]));
-  }
-
-  /**
-   * Catches the consumer up. Answers read before may be stale even when this call applied nothing
-   * (a notification may have been applied meanwhile), so it always says they may have changed.
-   */
-  async refresh(): Promise<boolean> {
-    await this.consumer.catchUpIfBehind();
-    return true;
   }
 }
 
