@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import type { Db } from './database.js';
+import { rowsOf, type Db } from './database.js';
 
 /**
  * Applies the drizzle-kit migrations of one subgraph that its Postgres schema has not seen yet.
@@ -33,10 +33,4 @@ export async function applyMigrations(db: Db, options: { schema: string; migrati
     }
     return count;
   });
-}
-
-/** Rows of `db.execute()`, whose shape differs between the PGlite and postgres-js drivers. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import { and, asc, count, desc, getTableColumns, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { toConnection, type Connection, type PageRequest } from '../graphql/pagination.js';
-import type { Db } from './database.js';
-import { rowsOf } from './migrate.js';
+import { rowsOf, type Db } from './database.js';
 
 export interface ParentPageQuery<T extends PgTable> {
   table: T;
@@ -67,7 +66,7 @@ export type CountedConnection<T> = Connection<T> & { totalCount: number };
 
 /**
  * A DataLoader of connections per parent: keys with the same filter and page are answered by one
- * `pagesPerParent` call, so a list of parents each showing its children costs two statements.
+ * `pagesPerParent` call, so a list of parents each showing its children costs three statements.
  */
 export function parentPageLoader<Row extends { id: string }, Filter>(
   load: (parentIds: readonly string[], filter: Filter, page: { first: number; afterId: string | null }) => Promise<Map<string, { rows: Row[]; total: number }>>,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/database.js';
+import { newId } from '../ids.js';
 import { currentRequestScope } from '../request-scope.js';
 import type { EventLogTable, LoggedEvent } from './tables.js';
 
@@ -31,7 +31,7 @@ export async function appendEvents(tx: Db, log: EventLogTable, schema: string, e
     .insert(log)
     .values(
       events.map((event) => ({
-        id: uuidv7(),
+        id: newId(),
         type: event.type,
         streamId: event.streamId,
         payload: event.payload,

@@ -59,11 +59,6 @@ export class InputChecks {
     return this;
   }
 
-  add(error: UserError): this {
-    this.errors.push(error);
-    return this;
-  }
-
   get failed(): boolean {
     return this.errors.length > 0;
   }

@@ -24,7 +24,7 @@ export interface SubgraphSchemaOptions {
 }
 
 /** Builds the SDL of a subgraph: type-graphql classes printed with their federation directives. */
-export function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema: GraphQLSchema } {
+function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema: GraphQLSchema } {
   const schema = buildSchemaSync({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
@@ -216,4 +216,3 @@ function requestLogPlugin<TContext extends BaseContext>(service: string, logger:
   };
 }
 
-export type { IncomingMessage };

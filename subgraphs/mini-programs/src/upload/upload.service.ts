@@ -6,7 +6,7 @@ import type { MiniProgramsDeps } from '../context.js';
 import type { MiniProgramsDb } from '../db/client.js';
 import { uploads, type UploadPurposeValue, type UploadRow } from '../db/schema.js';
 import { BlobTooLargeError } from '../storage/blob-store.js';
-import { checkLogo, checkUploadDeclaration, LOGO_MAX_BYTES, maxBytesFor } from './upload.rules.js';
+import { checkLogo, checkUploadDeclaration, LOGO_MAX_BYTES } from './upload.rules.js';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -136,4 +136,3 @@ export function logoUrl(publicUrl: string, uploadId: string): string {
   return `${publicUrl}/files/${uploadId}`;
 }
 
-export { maxBytesFor };

@@ -60,8 +60,6 @@ export async function startDirectories(options: { database: Database; db: Db; po
   const miniPrograms = consumer('mini-programs', 'mini_programs', projectMiniProgramEvent);
   await Promise.all([services.start(), miniPrograms.start()]);
   return {
-    services,
-    miniPrograms,
     catchUp: () => Promise.all([services.catchUpIfBehind(), miniPrograms.catchUpIfBehind()]).then(() => undefined),
     stop: () => Promise.all([services.stop(), miniPrograms.stop()]).then(() => undefined),
   };

@@ -11,7 +11,6 @@ export const SERVICE_LIMITS = {
   applicableApps: { min: 1, max: 20 },
   appName: { min: 1, max: 50 },
   companyName: { min: 2, max: 100 },
-  maxAmount: 2_147_483_647,
 } as const;
 
 export interface ServiceFields {
