@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,13 +17,24 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+/** The bytes were not the ones expected: nothing was kept. */
+export class BlobMismatchError extends Error {
+  constructor(readonly received: StoredBlob) {
+    super('the bytes do not match what was expected');
+  }
+}
+
 /**
  * Where upload bytes live. Small on purpose, so an object store (S3, GCS…) can implement it:
  * writes are streamed and measured on the way, reads are streamed.
  */
 export interface BlobStore {
-  /** Streams `source` into `key`, refusing more than `maxBytes`; nothing is kept if it fails. */
-  write(key: string, source: Readable, maxBytes: number): Promise<StoredBlob>;
+  /**
+   * Streams `source` into `key` if its bytes are exactly the expected ones (size and SHA-256):
+   * more bytes than expected stop the stream; any mismatch keeps nothing and leaves what `key`
+   * held before untouched.
+   */
+  write(key: string, source: Readable, expected: StoredBlob): Promise<StoredBlob>;
   read(key: string): Promise<Readable>;
   /** Reads at most `maxBytes` from the start (image sniffing). */
   readHead(key: string, maxBytes: number): Promise<Buffer>;
@@ -54,14 +65,16 @@ export class FileBlobStore implements BlobStore {
     return join(this.root, key.slice(-2), key);
   }
 
-  async write(key: string, source: Readable, maxBytes: number): Promise<StoredBlob> {
+  async write(key: string, source: Readable, expected: StoredBlob): Promise<StoredBlob> {
     const path = this.path(key);
-    const partial = `${path}.${process.pid}.${Date.now()}.part`;
+    const partial = `${path}.${process.pid}.${randomUUID()}.part`;
     await mkdir(join(path, '..'), { recursive: true });
-    const { transform, result } = meter(maxBytes);
+    const { transform, result } = meter(expected.byteSize);
     try {
       await pipeline(source, transform, createWriteStream(partial, { flags: 'wx' }));
       const stored = result();
+      // Checked before the rename: a wrong second PUT never replaces (or deletes) a good file.
+      if (stored.byteSize !== expected.byteSize || stored.sha256 !== expected.sha256) throw new BlobMismatchError(stored);
       await rename(partial, path);
       return stored;
     } catch (error) {

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { MiniProgramsDeps } from '../context.js';
 import type { MiniProgramsDb } from '../db/client.js';
 import { uploads, type UploadPurposeValue, type UploadRow } from '../db/schema.js';
-import { BlobTooLargeError } from '../storage/blob-store.js';
+import { BlobMismatchError, BlobTooLargeError } from '../storage/blob-store.js';
 import { checkLogo, checkUploadDeclaration, LOGO_MAX_BYTES } from './upload.rules.js';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -67,20 +67,18 @@ export async function receiveUpload(
   if (request.contentLength !== null && request.contentLength !== upload.byteSize) {
     throw new UploadRefused(400, 'SIZE_MISMATCH', `Content-Length is ${request.contentLength}; the upload declared ${upload.byteSize} bytes.`);
   }
-  let stored;
   try {
-    stored = await deps.blobs.write(upload.id, request.body, upload.byteSize);
+    await deps.blobs.write(upload.id, request.body, { byteSize: upload.byteSize, sha256: upload.sha256 });
   } catch (error) {
     if (error instanceof BlobTooLargeError) {
       throw new UploadRefused(413, 'SIZE_MISMATCH', `More bytes than the ${upload.byteSize} declared.`);
     }
+    if (error instanceof BlobMismatchError) {
+      throw error.received.byteSize !== upload.byteSize
+        ? new UploadRefused(400, 'SIZE_MISMATCH', `Received ${error.received.byteSize} bytes; the upload declared ${upload.byteSize}.`)
+        : new UploadRefused(400, 'SHA256_MISMATCH', 'The bytes do not match the declared SHA-256.');
+    }
     throw error;
-  }
-  if (stored.byteSize !== upload.byteSize || stored.sha256 !== upload.sha256) {
-    await deps.blobs.delete(upload.id);
-    throw stored.byteSize !== upload.byteSize
-      ? new UploadRefused(400, 'SIZE_MISMATCH', `Received ${stored.byteSize} bytes; the upload declared ${upload.byteSize}.`)
-      : new UploadRefused(400, 'SHA256_MISMATCH', 'The bytes do not match the declared SHA-256.');
   }
   const [received] = await deps.db
     .update(uploads)
