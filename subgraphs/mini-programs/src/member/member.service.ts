@@ -1,10 +1,10 @@
-import { fail, isId, UserErrorCode } from '@mpp/kit';
+import { fail, forbidden, isId, UserErrorCode } from '@mpp/kit';
 import { and, eq } from 'drizzle-orm';
 import validator from 'validator';
 import type { Caller } from '../mini-program/mini-program.service.js';
 import { miniProgramFor } from '../mini-program/mini-program.service.js';
 import { MiniProgramEvent, recordMiniProgramEvent } from '../db/events.js';
-import { miniProgramMembers, type MemberRoleValue, type MiniProgramRow } from '../db/schema.js';
+import { isvAuthorizations, miniProgramMembers, type MemberRoleValue, type MiniProgramRow } from '../db/schema.js';
 
 async function accountIdByEmail(caller: Caller, email: string): Promise<string | null> {
   const lookup = async () => (await caller.deps.directory.accountIdsByEmail([email])).get(email) ?? null;
@@ -33,6 +33,16 @@ export async function addMember(
   }
   const viewer = caller.access.requireViewer();
   await caller.deps.db.transaction(async (tx) => {
+    if (grantedBy) {
+      // Held until commit: an order closing meanwhile ends the authorization (and removes the
+      // members it granted, this one included) only after this insert.
+      const [authorization] = await tx
+        .select({ isv: isvAuthorizations.isvWorkspaceId })
+        .from(isvAuthorizations)
+        .where(and(eq(isvAuthorizations.miniProgramId, miniProgram.id), eq(isvAuthorizations.isvWorkspaceId, grantedBy)))
+        .for('share');
+      if (!authorization) throw forbidden('The order that authorized your ISV on this mini program has ended.');
+    }
     const [added] = await tx
       .insert(miniProgramMembers)
       .values({ miniProgramId: miniProgram.id, accountId, role: input.role, grantedByIsvWorkspaceId: grantedBy, addedBy: viewer.accountId })
