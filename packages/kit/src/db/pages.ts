@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { and, asc, count, desc, getTableColumns, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { toConnection, type Connection, type PageRequest } from '../graphql/pagination.js';
 import { rowsOf, type Db } from './database.js';
@@ -98,4 +98,19 @@ export function parentPageLoader<Row extends { id: string }, Filter>(
     },
     { cacheKeyFn: (key) => JSON.stringify([key.parentId, key.filter, key.page.first, key.afterId]) },
   );
+}
+
+/**
+ * The keyset condition "after this (time, id)" of a list ordered by time then id, oldest first
+ * (`asc`) or newest first (`desc`); undefined for the first page.
+ */
+export function afterTimeAndId(
+  time: PgColumn,
+  id: PgColumn,
+  after: { at: Date; id: string } | null,
+  order: 'asc' | 'desc',
+): SQL | undefined {
+  if (!after) return undefined;
+  const beyond = order === 'asc' ? gt : lt;
+  return or(beyond(time, after.at), and(eq(time, after.at), beyond(id, after.id)));
 }

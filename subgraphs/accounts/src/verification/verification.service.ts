@@ -1,5 +1,6 @@
 import {
   AccountsEvent,
+  afterTimeAndId,
   fail,
   InputChecks,
   newId,
@@ -12,7 +13,7 @@ import {
   WorkspaceRole,
   type Access,
 } from '@mpp/kit';
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import countries from 'i18n-iso-countries';
 import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
@@ -166,9 +167,7 @@ export async function pendingVerifications(db: AccountsDb, access: Access, args:
     .where(
       and(
         eq(workspaces.verificationStatus, VerificationStatus.PENDING),
-        after
-          ? or(gt(workspaces.submittedAt, after.at), and(eq(workspaces.submittedAt, after.at), gt(workspaces.id, after.id)))
-          : undefined,
+        afterTimeAndId(workspaces.submittedAt, workspaces.id, after, 'asc'),
       ),
     )
     .orderBy(asc(workspaces.submittedAt), asc(workspaces.id))

@@ -1,4 +1,5 @@
 import {
+  afterTimeAndId,
   fail,
   InputChecks,
   isId,
@@ -10,7 +11,7 @@ import {
   UserErrorCode,
   type Access,
 } from '@mpp/kit';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import semver from 'semver';
 import { MiniProgramEvent, recordMiniProgramEvent, versionEventPayload } from '../db/events.js';
 import type { MiniProgramsDb } from '../db/client.js';
@@ -287,7 +288,7 @@ export async function versionsPendingReview(db: MiniProgramsDb, access: Access, 
     .where(
       and(
         eq(versions.status, 'UNDER_REVIEW'),
-        after ? or(gt(versions.submittedAt, after.at), and(eq(versions.submittedAt, after.at), gt(versions.id, after.id))) : undefined,
+        afterTimeAndId(versions.submittedAt, versions.id, after, 'asc'),
       ),
     )
     .orderBy(asc(versions.submittedAt), asc(versions.id))

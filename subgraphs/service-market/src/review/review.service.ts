@@ -1,4 +1,5 @@
 import {
+  afterTimeAndId,
   fail,
   InputChecks,
   isId,
@@ -9,7 +10,7 @@ import {
   UserErrorCode,
   type Access,
 } from '@mpp/kit';
-import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { MarketDeps } from '../context.js';
 import type { MarketDb } from '../db/client.js';
 import { ServiceEvent } from '../db/events.js';
@@ -65,7 +66,7 @@ export async function servicesPendingReview(db: MarketDb, access: Access, args: 
   const after = timeAndIdAfter(page.after);
   const where = and(
     eq(services.status, 'PENDING_REVIEW'),
-    after ? or(gt(services.submittedAt, after.at), and(eq(services.submittedAt, after.at), gt(services.id, after.id))) : undefined,
+    afterTimeAndId(services.submittedAt, services.id, after, 'asc'),
   );
   const [rows, [total]] = await Promise.all([
     db.select().from(services).where(where).orderBy(asc(services.submittedAt), asc(services.id)).limit(page.first + 1),

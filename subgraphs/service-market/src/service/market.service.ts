@@ -1,5 +1,12 @@
-import { badUserInput, pageRequest, timeAndIdAfter, toConnection, type Access } from '@mpp/kit';
-import { and, desc, eq, ilike, lt, or, sql } from 'drizzle-orm';
+import {
+  afterTimeAndId,
+  badUserInput,
+  pageRequest,
+  timeAndIdAfter,
+  toConnection,
+  type Access,
+} from '@mpp/kit';
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { MarketDb } from '../db/client.js';
 import { services } from '../db/schema.js';
 import { likePattern } from './service.rules.js';
@@ -35,9 +42,7 @@ export async function serviceMarket(
     app ? sql`exists (select 1 from unnest(${services.applicableApps}) as app where lower(app) = lower(${app}))` : undefined,
     search ? or(ilike(services.name, likePattern(search)), ilike(services.description, likePattern(search))) : undefined,
   );
-  const position = after
-    ? or(lt(services.publishedAt, after.at), and(eq(services.publishedAt, after.at), lt(services.id, after.id)))
-    : undefined;
+  const position = afterTimeAndId(services.publishedAt, services.id, after, 'desc');
   const [rows, [total]] = await Promise.all([
     db
       .select()
