@@ -8,6 +8,7 @@ import { createPlatformClient, type PlatformClient } from '@mpp/client';
 import { startPlatform, type RunningPlatform } from '@mpp/gateway';
 import { createLogger, loadConfig, requestMetrics, type CompletedRequest, type PlatformConfig } from '@mpp/kit';
 import postgres from 'postgres';
+import type { Actor } from './seed.js';
 import WebSocket from 'ws';
 
 export const ADMIN_EMAIL = 'admin@platform.test';
@@ -126,7 +127,11 @@ export class TestPlatform {
     await this.cleanup();
   }
 
+  /** The admin's session, signed in once per boot (an argon2 check less for every seed step). */
+  adminSession: Promise<Actor> | null = null;
+
   private async boot(): Promise<void> {
+    this.adminSession = null;
     const logger = createLogger({ level: this.config.logLevel, name: 'test-platform', destination: this.logDestination });
     this.running = await startPlatform(this.config, logger);
   }

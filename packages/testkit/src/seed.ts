@@ -61,7 +61,11 @@ export async function signIn(platform: TestPlatform, email: string, password: st
 
 /** The platform admin configured for tests (OWNER of the PLATFORM workspace). */
 export function signInAdmin(platform: TestPlatform): Promise<Actor> {
-  return signIn(platform, ADMIN_EMAIL, ADMIN_PASSWORD);
+  platform.adminSession ??= signIn(platform, ADMIN_EMAIL, ADMIN_PASSWORD).catch((error: unknown) => {
+    platform.adminSession = null;
+    throw error;
+  });
+  return platform.adminSession;
 }
 
 export async function createWorkspace(owner: Actor, kind: WorkspaceKind, name = `${kind.toLowerCase()} ${randomBytes(3).toString('hex')}`): Promise<SeededWorkspace> {
