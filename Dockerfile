@@ -1,5 +1,6 @@
 # One image for every service of the platform; docker-compose.yml picks the process per container.
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS in the image (the code itself also runs on Node 20.19+).
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/kit/package.json packages/kit/
@@ -11,14 +12,23 @@ COPY subgraphs/mini-programs/package.json subgraphs/mini-programs/
 COPY subgraphs/orders/package.json subgraphs/orders/
 COPY gateway/package.json gateway/
 COPY tests/package.json tests/
+COPY scripts/package.json scripts/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx turbo run build --filter=@mpp/gateway... && npm prune --omit=dev
+RUN npx turbo run build --filter=@mpp/gateway...
+# The runtime needs only the services' built code, their migrations, the schema and production
+# dependencies: no sources, tests, test kit, benchmarks or dev dependencies.
+RUN npm prune --omit=dev \
+  && rm -rf tests scripts packages/testkit node_modules/@mpp/e2e node_modules/@mpp/testkit node_modules/@mpp/scripts \
+  && find packages subgraphs gateway -maxdepth 2 \( -name src -o -name test -o -name 'tsconfig*.json' -o -name 'vitest.config.ts' -o -name 'drizzle.config.ts' \) -prune -exec rm -rf {} +
 
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production DATA_DIR=/data
 WORKDIR /app
-COPY --from=build /app /app
+COPY --from=build --chown=node:node /app /app
+# DATA_DIR (token keys, uploads) belongs to the user the services run as.
+RUN mkdir -p /data && chown node:node /data
+VOLUME /data
 USER node
 EXPOSE 4000
 CMD ["node", "--enable-source-maps", "gateway/dist/main.js"]
