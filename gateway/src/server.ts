@@ -29,12 +29,12 @@ export interface GatewayOptions {
   host?: string;
 }
 
-/** How long `/readyz` waits for each subgraph. */
-const READY_TIMEOUT_MS = 2_000;
+/** How long `/readyz` waits for each subgraph's `/readyz` (which waits up to 2 s for its database). */
+const READY_TIMEOUT_MS = 3_000;
 
 /**
  * The public entry point: `/graphql` over the federated graph, `/healthz` (the process is up) and
- * `/readyz` (every subgraph answers). A request with a bad token is refused here with 401 before
+ * `/readyz` (its database, its order feed and every subgraph are ready). A request with a bad token is refused here with 401 before
  * any subgraph is asked; the subgraphs verify the token again.
  */
 export interface RunningGateway extends RunningService {
@@ -66,14 +66,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         app.put('/uploads/:uploadId', forward);
         app.get('/files/:fileId', forward);
       }
-      app.get('/readyz', async (_req, res) => {
-        const checks = await Promise.all([...subgraphUrls].map(async ([name, url]) => [name, await answers(url)] as const));
-        const ready = checks.every(([, ok]) => ok);
-        res.status(ready ? 200 : 503).json({
-          status: ready ? 'ready' : 'unavailable',
-          subgraphs: Object.fromEntries(checks.map(([name, ok]) => [name, ok ? 'up' : 'down'])),
-        });
-      });
+    },
+    // Ready when its database answers, the order feed reads, and every subgraph is ready.
+    readiness: async () => {
+      const [database, ...subgraphs] = await Promise.all([
+        options.database.check(),
+        ...[...subgraphUrls].map(async ([name, url]) => [name, await readyProblem(url)] as const),
+      ]);
+      return { database, 'order feed': feed.problem, ...Object.fromEntries(subgraphs) };
     },
     onServer(httpServer, apollo) {
       subscriptions = attachSubscriptions({
@@ -113,16 +113,14 @@ function apiSchema(supergraphSdl: string): GraphQLSchema {
   return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Why a subgraph is not ready (its `/readyz` body's problems), or null when it is. */
+async function readyProblem(graphqlUrl: string): Promise<string | null> {
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }' }),
-      signal: AbortSignal.timeout(READY_TIMEOUT_MS),
-    });
-    return response.ok;
-  } catch {
-    return false;
+    const response = await fetch(graphqlUrl.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
+    if (response.ok) return null;
+    const body = (await response.json().catch(() => ({}))) as { problems?: Record<string, string> };
+    return body.problems ? Object.entries(body.problems).map(([check, problem]) => `${check}: ${problem}`).join('; ') : `HTTP ${response.status}`;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }

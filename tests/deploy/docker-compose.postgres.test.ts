@@ -143,7 +143,8 @@ describe('the services’ commands, run as processes against the local Postgres'
       const ready = await fetch(`http://127.0.0.1:${running.get(gateway)!.port}/readyz`);
       expect(await ready.json()).toEqual({
         status: 'ready',
-        subgraphs: { accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up' },
+        service: 'gateway',
+        checks: { database: 'up', 'order feed': 'up', accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up' },
       });
     }
   });

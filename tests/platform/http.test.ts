@@ -22,13 +22,15 @@ describe('health endpoints', () => {
     expect(response.json).toEqual(expect.objectContaining({ status: 'ok' }));
   });
 
-  it('GET /readyz answers 200 and lists every subgraph as up', async () => {
+  it('GET /readyz answers 200 and lists its database, its order feed and every subgraph as up', async () => {
     const response = await rawRequest(platform, { method: 'GET', path: '/readyz' });
     expect(response.status).toBe(200);
-    const subgraphs = (response.json as { subgraphs: Record<string, string> }).subgraphs;
-    expect(Object.keys(subgraphs)).toEqual(expect.arrayContaining(platform.platform.subgraphs.map((subgraph) => subgraph.name)));
-    expect(subgraphs.accounts).toBe('up');
-    expect(Object.values(subgraphs).every((state) => state === 'up')).toBe(true);
+    const checks = (response.json as { checks: Record<string, string> }).checks;
+    expect(Object.keys(checks)).toEqual(
+      expect.arrayContaining(['database', 'order feed', ...platform.platform.subgraphs.map((subgraph) => subgraph.name)]),
+    );
+    expect(checks.accounts).toBe('up');
+    expect(Object.values(checks).every((state) => state === 'up')).toBe(true);
   });
 });
 
@@ -219,7 +221,7 @@ describe('when something breaks inside', () => {
 
     const response = await rawRequest(broken, { method: 'GET', path: '/readyz' });
     expect(response.status).toBe(503);
-    expect(response.json).toMatchObject({ subgraphs: { accounts: 'down' } });
+    expect(response.json).toMatchObject({ status: 'unavailable', checks: { accounts: 'down' } });
 
     const health = await rawRequest(broken, { method: 'GET', path: '/healthz' });
     expect(health.status).toBe(200);

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createPlatformClient, type PlatformClient } from '@mpp/client';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, type Actor } from '@mpp/testkit';
+import WebSocket from 'ws';
 
 /** The repository's root, where the services' commands run. */
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -50,4 +53,108 @@ export async function stopService(service: Service, timeoutMs = 15_000): Promise
   const code = await service.exited;
   clearTimeout(timer);
   return code;
+}
+
+/** The subgraphs, in the order the gateway's `<NAME>_URL` variables name them. */
+export const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders'] as const;
+
+export interface ProcessOnPort extends Service {
+  port: number;
+  /** `http://127.0.0.1:<port>`. */
+  origin: string;
+}
+
+/**
+ * The distributed mode as a deployment runs it: each subgraph's and each gateway's `dist/main.js`
+ * as its own process, on one Postgres database and one token key pair (a shared DATA_DIR).
+ * Seed helpers take it where they take a TestPlatform: they use only `client()` and `adminSession`.
+ */
+export class DistributedPlatform {
+  readonly subgraphs = new Map<string, ProcessOnPort>();
+  readonly gateways: ProcessOnPort[] = [];
+  /** Every process started, restarts included, to check that none exited on its own. */
+  readonly started: ProcessOnPort[] = [];
+  adminSession: Promise<Actor> | null = null;
+
+  private constructor(
+    readonly databaseUrl: string,
+    readonly dataDir: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  static async start(options: { databaseUrl: string; dataDir: string; gateways?: number; env?: Record<string, string> }): Promise<DistributedPlatform> {
+    const platform = new DistributedPlatform(options.databaseUrl, options.dataDir, options.env ?? {});
+    try {
+      // Accounts first: it creates the admin and the key pair the others read from DATA_DIR.
+      await platform.startSubgraph('accounts');
+      await Promise.all(SUBGRAPHS.filter((name) => name !== 'accounts').map((name) => platform.startSubgraph(name)));
+      for (let i = 0; i < (options.gateways ?? 1); i++) await platform.startGateway();
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
+    return platform;
+  }
+
+  /** The first running gateway's `/graphql`. */
+  get url(): string {
+    return `${this.gateways[0]!.origin}/graphql`;
+  }
+
+  client(token: string | null = null, gateway = this.gateways[0]!): PlatformClient {
+    return createPlatformClient({ url: `${gateway.origin}/graphql`, token, webSocketImpl: WebSocket, retryAttempts: 0 });
+  }
+
+  /** Starts (or starts again, on its former port) one subgraph and waits until it is ready. */
+  async startSubgraph(name: string): Promise<ProcessOnPort> {
+    const port = this.subgraphs.get(name)?.port ?? (await freePort());
+    const service = this.spawn(name, [`subgraphs/${name}/dist/main.js`], port, {});
+    this.subgraphs.set(name, service);
+    await waitUntilHealthy(service, `${service.origin}/readyz`);
+    return service;
+  }
+
+  async startGateway(): Promise<ProcessOnPort> {
+    const port = await freePort();
+    const urls = Object.fromEntries(
+      SUBGRAPHS.map((name) => [`${name.toUpperCase().replace('-', '_')}_URL`, `${this.subgraphs.get(name)!.origin}/graphql`]),
+    );
+    const gateway = this.spawn(`gateway-${this.gateways.length + 1}`, ['gateway/dist/main.js'], port, urls);
+    this.gateways.push(gateway);
+    await waitUntilHealthy(gateway, `${gateway.origin}/readyz`);
+    return gateway;
+  }
+
+  /** Every process that should be running now: the latest of each subgraph, and the gateways. */
+  get running(): ProcessOnPort[] {
+    return [...this.subgraphs.values(), ...this.gateways];
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.started.map((service) => stopService(service)));
+  }
+
+  private spawn(name: string, command: string[], port: number, extra: Record<string, string>): ProcessOnPort {
+    const origin = `http://127.0.0.1:${port}`;
+    const service = {
+      ...startService(name, ['node', ...command], {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: origin,
+        DATABASE_URL: this.databaseUrl,
+        DATABASE_POOL_SIZE: '4',
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn',
+        EVENT_POLL_INTERVAL_MS: '1000',
+        PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
+        PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        ...this.env,
+        ...extra,
+      }),
+      port,
+      origin,
+    };
+    this.started.push(service);
+    return service;
+  }
 }

@@ -69,6 +69,8 @@ export class OrderEventFeed {
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Why the last read of the log failed; null once one succeeds (for `/readyz`). */
+  private failure: string | null = null;
   private readonly db: Db;
 
   constructor(
@@ -76,6 +78,11 @@ export class OrderEventFeed {
     private readonly options: { pollIntervalMs: number; logger: Logger },
   ) {
     this.db = database.orm({});
+  }
+
+  /** null while the feed reads the log; otherwise why it cannot (it retries on every poll and notification). */
+  get problem(): string | null {
+    return this.stopped ? 'stopped' : this.failure;
   }
 
   /** The position of the newest event this feed has read. */
@@ -154,8 +161,16 @@ export class OrderEventFeed {
       this.pullAgain = true;
       return;
     }
+    // After a database outage the LISTEN connection calls once more when it listens again, and the
+    // poll retries meanwhile: reading resumes from `head`, so nothing is skipped or read twice.
     this.pulling = this.read()
-      .catch((error: unknown) => this.options.logger.error({ err: error }, 'reading the order event log failed; will retry'))
+      .then(() => {
+        this.failure = null;
+      })
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.options.logger.warn({ err: error }, 'reading the order event log failed; will retry');
+      })
       .finally(() => {
         this.pulling = null;
         if (this.pullAgain) {

@@ -5,7 +5,8 @@ import type { AccessDirectory } from './access/model.js';
 import { loadTokenKeys, type TokenKeys } from './auth/keys.js';
 import { viewerFromAuthorization, type Viewer } from './auth/tokens.js';
 import { loadConfig, type PlatformConfig } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { guardAgainstDriverFaults, openDatabase, type Database } from './db/database.js';
+import { EventConsumer } from './events/consumer.js';
 import { startGraphQLService, type RequestInfo, type RunningService } from './http/service.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -62,6 +63,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     maxRequestBytes: runtime.config.maxRequestBytes,
     schema: module.buildSchema(),
     routes: started.routes ? (app) => started.routes!(app) : undefined,
+    readiness: () => subgraphReadiness(module.name, runtime.database),
     context: async ({ req, requestId, logger: requestLogger }) => {
       const viewer = await viewerFromAuthorization(req.headers.authorization, runtime.keys.verifyKey);
       const access = new Access(started.directory, viewer);
@@ -75,6 +77,18 @@ export async function serveSubgraph<C extends SubgraphContext>(
       await started.stop();
     },
   };
+}
+
+/**
+ * A subgraph can serve when its database answers (and LISTEN is in place) and each of its event
+ * consumers (named `<subgraph><-<source>`) read their source at their last attempt.
+ */
+export async function subgraphReadiness(name: string, database: Database): Promise<Record<string, string | null>> {
+  const checks: Record<string, string | null> = { database: await database.check() };
+  for (const consumer of EventConsumer.started) {
+    if (consumer.name.startsWith(`${name}<-`)) checks[`consumer ${consumer.name}`] = consumer.problem;
+  }
+  return checks;
 }
 
 /** Runs `shutdown` once on SIGINT or SIGTERM, then exits. */
@@ -109,6 +123,7 @@ export async function runStandaloneSubgraph<C extends SubgraphContext>(
 ): Promise<void> {
   const config = loadConfig(process.env, { port: options.defaultPort });
   const logger = createLogger({ level: config.logLevel, name: module.name });
+  guardAgainstDriverFaults((error) => logger.warn({ err: error }, 'survived a database driver fault; connections replaced'));
   if (!config.databaseUrl) {
     logger.fatal('DATABASE_URL is required to run a subgraph on its own; `npm start` runs everything embedded.');
     process.exit(1);

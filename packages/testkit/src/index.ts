@@ -5,3 +5,4 @@ export * from './images.js';
 export * from './mini-programs.js';
 export * from './orders.js';
 export * from './subscriptions.js';
+export * from './postgres-cluster.js';

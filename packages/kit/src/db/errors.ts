@@ -20,3 +20,37 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isUndefinedTable(error: unknown): boolean {
   return postgresError(error)?.code === '42P01';
 }
+
+/** postgres.js codes of a connection that failed, closed or timed out (not a statement's error). */
+const driverConnectionCodes = new Set([
+  'DATABASE_UNAVAILABLE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECTION_ENDED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * The database cannot be reached or is restarting: a connection error of the driver, SQLSTATE
+ * class 08 (connection exception), 57P01-57P03 (shut down, crashed, not accepting connections
+ * yet) or 53300 (too many connections). The request may succeed when retried shortly.
+ */
+export function isUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      if (driverConnectionCodes.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
+    }
+    const next = current as { cause?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return false;
+}

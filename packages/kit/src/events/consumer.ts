@@ -1,6 +1,6 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.js';
-import { isUndefinedTable } from '../db/errors.js';
+import { isUnavailable, isUndefinedTable } from '../db/errors.js';
 import type { Logger } from '../logger.js';
 import { outsideRequestScope } from '../request-scope.js';
 import { eventChannel } from './append.js';
@@ -29,6 +29,8 @@ export interface EventConsumerOptions {
  * consumer never apply an event twice.
  */
 export class EventConsumer {
+  /** Consumers started in this process and not stopped, for readiness checks. */
+  static readonly started = new Set<EventConsumer>();
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | null = null;
@@ -36,8 +38,19 @@ export class EventConsumer {
   private stopped = false;
   /** The last position this process knows to be applied (by it or by a replica). */
   private applied = 0;
+  /** Why the last attempt to read the source failed; null once one succeeds. */
+  private failure: string | null = null;
 
   constructor(private readonly options: EventConsumerOptions) {}
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  /** null while it keeps up; otherwise why it cannot (it retries on every poll and notification). */
+  get problem(): string | null {
+    return this.stopped ? 'stopped' : this.failure;
+  }
 
   /**
    * Catches up only when the producer has logged something not applied yet: one cheap statement
@@ -57,6 +70,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
+    EventConsumer.started.add(this);
     this.unlisten = await this.options.database.listen(eventChannel(this.options.source.schema), () => {
       outsideRequestScope(() => void this.catchUp().catch(() => {}));
     });
@@ -87,6 +101,7 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    EventConsumer.started.delete(this);
     if (this.timer) clearInterval(this.timer);
     await this.unlisten?.();
     await this.running?.catch(() => {});
@@ -98,10 +113,17 @@ export class EventConsumer {
       while (!this.stopped && (await this.applyBatch(batchSize)) === batchSize) {
         // a full batch: there may be more
       }
+      this.failure = null;
     } catch (error) {
       if (isUndefinedTable(error)) {
+        this.failure = null;
         this.options.logger.debug({ consumer: this.options.name }, 'the source log does not exist yet; will retry');
         return;
+      }
+      this.failure = error instanceof Error ? error.message : String(error);
+      if (isUnavailable(error)) {
+        this.options.logger.warn({ err: error, consumer: this.options.name }, 'database unavailable; the event consumer will retry');
+        throw error;
       }
       this.options.logger.error({ err: error, consumer: this.options.name }, 'event consumer failed; will retry');
       throw error;

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { isUnavailable } from '../db/errors.js';
 
 /** The contract's expected-failure codes; returned in `userErrors`, never thrown to the client. */
 export enum UserErrorCode {
@@ -96,7 +97,11 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
+
+/** The message of a request that failed because the database could not be reached. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; try again shortly.';
 
 /**
  * Not signed in. `badToken` answers the whole request with HTTP 401 (a token was sent and is not
@@ -136,12 +141,13 @@ const requestErrorCodes = new Set([
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,
   UserErrorCode.INVALID_STATE,
-  'SERVICE_UNAVAILABLE',
+  ErrorCode.SERVICE_UNAVAILABLE,
 ]);
 
 /**
  * `formatError` for every server: known error codes pass through; anything else (a bug, a database
- * error) becomes a generic INTERNAL_SERVER_ERROR so no SQL, stack or internal detail reaches a client.
+ * error) becomes a generic INTERNAL_SERVER_ERROR so no SQL, stack or internal detail reaches a client;
+ * a database that cannot be reached becomes SERVICE_UNAVAILABLE.
  * `report` receives the original error for the logs.
  */
 export function maskUnexpectedErrors(report: (error: unknown) => void) {
@@ -151,6 +157,15 @@ export function maskUnexpectedErrors(report: (error: unknown) => void) {
       // Only what a client needs: internal extensions (a subgraph's name or URL, a response) stay in.
       const argument = formatted.extensions?.argument;
       return { ...formatted, extensions: { code, ...(argument === undefined ? {} : { argument }) } };
+    }
+    if (isUnavailable(error)) {
+      // The database is down or restarting: a retryable answer, not a bug (no SQL or host leaks).
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     report(error);
     return {

@@ -35,6 +35,11 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   schema?: GraphQLSchema;
   gateway?: GatewayInterface;
   context: (info: RequestInfo) => Promise<TContext>;
+  /**
+   * What `/readyz` checks (can this process serve now?): each named check resolves null when it
+   * passes, or why it fails. 200 when all pass, else 503; the body names each check.
+   */
+  readiness?: () => Promise<Record<string, string | null>>;
   /** Routes mounted before `/graphql` (health, uploads…). */
   routes?: (app: Express) => void;
   /**
@@ -58,7 +63,7 @@ export interface RunningService {
 }
 
 /**
- * One HTTP shell for the gateway and every subgraph: `/healthz`, `/graphql` served by Apollo
+ * One HTTP shell for the gateway and every subgraph: `/healthz` (alive, no I/O), `/readyz`, `/graphql` served by Apollo
  * Server with CSRF prevention, a request id carried through logs and to subgraphs, a body limit,
  * 4xx answers for malformed requests, unexpected errors masked, and a draining stop.
  */
@@ -99,6 +104,20 @@ export async function startGraphQLService<TContext extends BaseContext>(
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: name });
   });
+  const { readiness } = options;
+  if (readiness) {
+    app.get('/readyz', async (_req, res) => {
+      const checks = await readiness().catch((error: unknown) => ({ readiness: String(error) }));
+      const failed = Object.entries(checks).filter(([, problem]) => problem !== null);
+      res.setHeader('cache-control', 'no-store');
+      res.status(failed.length === 0 ? 200 : 503).json({
+        status: failed.length === 0 ? 'ready' : 'unavailable',
+        service: name,
+        checks: Object.fromEntries(Object.entries(checks).map(([check, problem]) => [check, problem === null ? 'up' : 'down'])),
+        ...(failed.length > 0 ? { problems: Object.fromEntries(failed) } : {}),
+      });
+    });
+  }
   options.routes?.(app);
   app.use(
     '/graphql',
