@@ -37,6 +37,10 @@ type Documents = {
     "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingReviewQueueDocument,
     "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.BatchingOwnWorkspacesDocument,
     "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n": typeof types.SubscriptionTestOrderCursorDocument,
+    "\n  query SocketReleaseQrCode($id: ID!) {\n    miniProgram(id: $id) {\n      qrCode(kind: RELEASE, page: \"pages/index\") {\n        url\n      }\n    }\n  }\n": typeof types.SocketReleaseQrCodeDocument,
+    "\n  mutation SocketAcceptOrder($input: OrderRefInput!) {\n    acceptOrder(input: $input) {\n      order {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.SocketAcceptOrderDocument,
+    "\n  subscription SocketOrdersOnlyEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        status\n      }\n    }\n  }\n": typeof types.SocketOrdersOnlyEventsDocument,
+    "\n  subscription SocketMiniProgramNameEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        miniProgram {\n          name\n        }\n      }\n    }\n  }\n": typeof types.SocketMiniProgramNameEventsDocument,
 };
 const documents: Documents = {
     "\n  mutation MembersLeaveOrRemove($input: RemoveWorkspaceMemberInput!) {\n    removeWorkspaceMember(input: $input) {\n      workspace {\n        id\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.MembersLeaveOrRemoveDocument,
@@ -62,6 +66,10 @@ const documents: Documents = {
     "\n  query BatchingReviewQueue($first: Int!) {\n    pendingVerifications(first: $first) {\n      nodes {\n        name\n        verification {\n          status\n          companyName\n        }\n        members {\n          role\n          account {\n            email\n          }\n        }\n      }\n    }\n  }\n": types.BatchingReviewQueueDocument,
     "\n  query BatchingOwnWorkspaces {\n    viewer {\n      memberships {\n        role\n        workspace {\n          name\n          verification {\n            status\n          }\n          members {\n            account {\n              email\n            }\n          }\n        }\n      }\n    }\n  }\n": types.BatchingOwnWorkspacesDocument,
     "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n": types.SubscriptionTestOrderCursorDocument,
+    "\n  query SocketReleaseQrCode($id: ID!) {\n    miniProgram(id: $id) {\n      qrCode(kind: RELEASE, page: \"pages/index\") {\n        url\n      }\n    }\n  }\n": types.SocketReleaseQrCodeDocument,
+    "\n  mutation SocketAcceptOrder($input: OrderRefInput!) {\n    acceptOrder(input: $input) {\n      order {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.SocketAcceptOrderDocument,
+    "\n  subscription SocketOrdersOnlyEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        status\n      }\n    }\n  }\n": types.SocketOrdersOnlyEventsDocument,
+    "\n  subscription SocketMiniProgramNameEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        miniProgram {\n          name\n        }\n      }\n    }\n  }\n": types.SocketMiniProgramNameEventsDocument,
 };
 
 /**
@@ -170,6 +178,22 @@ export function graphql(source: "\n  query BatchingOwnWorkspaces {\n    viewer {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SubscriptionTestOrderCursor($id: ID!) {\n    order(id: $id) {\n      events {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SocketReleaseQrCode($id: ID!) {\n    miniProgram(id: $id) {\n      qrCode(kind: RELEASE, page: \"pages/index\") {\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  query SocketReleaseQrCode($id: ID!) {\n    miniProgram(id: $id) {\n      qrCode(kind: RELEASE, page: \"pages/index\") {\n        url\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SocketAcceptOrder($input: OrderRefInput!) {\n    acceptOrder(input: $input) {\n      order {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SocketAcceptOrder($input: OrderRefInput!) {\n    acceptOrder(input: $input) {\n      order {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SocketOrdersOnlyEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SocketOrdersOnlyEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SocketMiniProgramNameEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        miniProgram {\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SocketMiniProgramNameEvents($workspaceId: ID!) {\n    orderStatusChanged(workspaceId: $workspaceId) {\n      cursor\n      to\n      order {\n        id\n        miniProgram {\n          name\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
