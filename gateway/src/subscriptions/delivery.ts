@@ -49,19 +49,19 @@ export function encodedEvent(result: ExecutionResult, responseKey: string): Buff
  * Sends a graphql-ws `next` message whose payload is already encoded, as one WebSocket text
  * message in three fragments: the subscription's envelope around the shared payload bytes, which
  * are written as they are (no copy, no JSON per socket). A socket with more than `maxBufferedBytes`
- * not yet sent is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead. Returns whether it was sent.
+ * not yet sent is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead.
  */
-export function sendEncodedNext(socket: WebSocket, id: string, payload: Buffer, maxBufferedBytes: number): boolean {
-  if (socket.readyState !== WebSocket.OPEN) return false;
+export function sendEncodedNext(socket: WebSocket, id: string, payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
+  if (socket.readyState !== WebSocket.OPEN) return 'closed';
   if (socket.bufferedAmount > maxBufferedBytes) {
     socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
-    return false;
+    return 'slow';
   }
   // Synchronous and back to back: no other message of this socket can come between the fragments.
   socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":`, TEXT_FRAGMENT);
   socket.send(payload, TEXT_FRAGMENT);
   socket.send(NEXT_SUFFIX, TEXT_LAST);
-  return true;
+  return 'sent';
 }
 
 /**

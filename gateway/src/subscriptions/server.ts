@@ -288,7 +288,9 @@ export function attachSubscriptions(options: {
             return;
           }
           // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
-          if (!sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes)) return;
+          const sent = sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
+          if (sent !== 'sent') return;
         }
         after = until;
       }
