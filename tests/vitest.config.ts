@@ -8,9 +8,11 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'generated/**', ...(process.env.TEST_DATABASE_URL ? [] : [postgresOnly])],
-    // Each file starts a whole platform (database, four subgraphs, gateway).
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Each file starts a whole platform (database, four subgraphs, gateway). Generous: on a loaded
+    // 2-core CI machine a platform start with its seed takes minutes; a test still fails on its
+    // own shorter waits (`take`, `eventually`) when an event does not come.
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
     // The workspaces' compiled code runs natively, sharing one `graphql` module with Apollo's.

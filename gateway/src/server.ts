@@ -85,7 +85,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         logger,
         limits: {
           perConnection: config.subscriptionsPerConnection,
+          perAccount: config.subscriptionsPerAccount,
           total: config.maxSubscriptions,
+          maxBufferedBytes: config.wsMaxBufferedBytes,
           keepAliveMs: config.wsKeepAliveMs,
           maxMessageBytes: config.maxRequestBytes,
         },

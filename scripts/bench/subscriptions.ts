@@ -1,8 +1,10 @@
-// 1,000 concurrent subscribers of orderStatusChanged on one gateway process, 100 order transitions:
-// delivery latency p50/p99 from the event's commit (its `at`, stamped in the transaction) to
-// receipt, events delivered per second, and the platform process's RSS.
+// BENCH_SUBSCRIBERS (default 1,000) concurrent subscribers of orderStatusChanged on one gateway
+// process, each order transition fanned out to all of them: delivery latency p50/p99 from the
+// event's commit (its `at`, stamped in the transaction) to receipt, deliveries per second, and the
+// platform process's RSS (idle, with the subscribers, peak).
 //   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres,
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back)
+//   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   AcceptOrderDocument,
@@ -125,10 +127,15 @@ async function* transitions(deal: Awaited<ReturnType<typeof onboard>>, merchant:
 }
 
 async function measure(mode: Mode) {
-  const platform = await startPlatform(mode, { SUBSCRIPTIONS_PER_CONNECTION: String(PER_CONNECTION), MAX_SUBSCRIPTIONS: String(SUBSCRIBERS * 2) });
+  const platform = await startPlatform(mode, {
+    SUBSCRIPTIONS_PER_CONNECTION: String(PER_CONNECTION),
+    SUBSCRIPTIONS_PER_ACCOUNT: String(SUBSCRIBERS),
+    MAX_SUBSCRIPTIONS: String(SUBSCRIBERS * 2),
+  });
   const sockets: ReturnType<typeof createClient>[] = [];
   try {
     const deal = await onboard(platform.url);
+    const rssIdle = platform.rssMiB();
     const accounts = [...deal.merchant.members.map((m) => ({ ...m, workspaceId: deal.merchant.id })), ...deal.isv.members.map((m) => ({ ...m, workspaceId: deal.isv.id }))];
     const latencies: number[] = [];
     /** The first receipt of each event: the path through the gateway before the fan-out. */
@@ -165,7 +172,7 @@ async function measure(mode: Mode) {
     }
     // Barrier: one warm-up transition reaches every subscriber, so all are registered before measuring.
     const expectedConnections = Math.ceil(SUBSCRIBERS / PER_CONNECTION);
-    for (let i = 0; acknowledged < expectedConnections && i < 600; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; acknowledged < expectedConnections && i < 2400; i++) await new Promise((r) => setTimeout(r, 50));
     const steps = transitions(deal, deal.merchant.owner.client, deal.isv.owner.client);
     for (let i = 0; i < 100 && delivered < SUBSCRIBERS; i++) {
       await steps.next();
@@ -204,10 +211,12 @@ async function measure(mode: Mode) {
       'p50 ms': percentile(latencies, 50),
       'p99 ms': percentile(latencies, 99),
       'first receipt p50 ms': percentile(firsts, 50),
-      'events/s delivered': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
+      'deliveries/s': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
       'transitions/s': Math.round((TRANSITIONS / (mutationsDone - started)) * 1000 * 10) / 10,
-      'RSS before MiB': Math.round(rssBefore),
+      'RSS idle MiB': Math.round(rssIdle),
+      'RSS subscribed MiB': Math.round(rssBefore),
       'RSS peak MiB': Math.round(rssPeak),
+      'RSS growth MiB': Math.round(rssPeak - rssIdle),
     };
   } finally {
     await Promise.all(sockets.map((socket) => socket.dispose()));

@@ -44,19 +44,16 @@ const measured = <T>(actor: Actor, query: (client: Actor['client']) => Promise<T
 describe('serviceMarket with each ISV name', () => {
   it('costs the same SQL statements per service for 5 services of 5 ISVs as for 50 of 25', async () => {
     const shopper = await signUp(platform);
-    const isvs: SeededWorkspace[] = [];
-    for (let i = 0; i < 5; i++) isvs.push(await createVerifiedIsv(platform));
-    for (const isv of isvs) await createOnlineService(platform, isv);
+    // Seeded in parallel: the ISVs and their services are independent of each other.
+    const isvs: SeededWorkspace[] = await Promise.all(Array.from({ length: 5 }, () => createVerifiedIsv(platform)));
+    await Promise.all(isvs.map((isv) => createOnlineService(platform, isv)));
 
     const small = await measured(shopper, (client) => client.execute(MarketPageWithIsvNames));
     expect(small.data.serviceMarket.nodes).toHaveLength(5);
     expect(new Set(small.data.serviceMarket.nodes.map((s) => s.isv.name))).toEqual(new Set(isvs.map((isv) => isv.name)));
 
-    for (let i = 0; i < 20; i++) isvs.push(await createVerifiedIsv(platform));
-    for (const [i, isv] of isvs.entries()) {
-      if (i < 5) await createOnlineService(platform, isv);
-      else for (let j = 0; j < 2; j++) await createOnlineService(platform, isv);
-    }
+    isvs.push(...(await Promise.all(Array.from({ length: 20 }, () => createVerifiedIsv(platform)))));
+    await Promise.all(isvs.flatMap((isv, i) => Array.from({ length: i < 5 ? 1 : 2 }, () => createOnlineService(platform, isv))));
 
     const large = await measured(shopper, (client) => client.execute(MarketPageWithIsvNames));
     expect(large.data.serviceMarket.nodes).toHaveLength(50);
@@ -72,16 +69,22 @@ describe("Workspace.services of the viewer's workspaces", () => {
   /** An account that owns `count` ISV workspaces, each with a few services. */
   async function ownerOf(count: number): Promise<Actor> {
     const owner = await signUp(platform);
-    for (let i = 0; i < count; i++) {
-      const workspace = await createWorkspace(owner, 'ISV');
-      for (let j = 0; j <= i % 3; j++) await createService(workspace, { name: `Service ${j} of workspace ${i}` });
-    }
+    // Workspaces one after another (their order is the memberships' order), then their services
+    // in parallel across workspaces, in order within each (newest first is asserted).
+    const workspaces: SeededWorkspace[] = [];
+    for (let i = 0; i < count; i++) workspaces.push(await createWorkspace(owner, 'ISV'));
+    await Promise.all(
+      workspaces.map(async (workspace, i) => {
+        for (let j = 0; j <= i % 3; j++) await createService(workspace, { name: `Service ${j} of workspace ${i}` });
+      }),
+    );
     return owner;
   }
 
   it('costs the same SQL statements per service for an account in 2 ISV workspaces as in 10', async () => {
-    const inTwo = await measured(await ownerOf(2), (client) => client.execute(ServicesOfMyWorkspaces));
-    const inTen = await measured(await ownerOf(10), (client) => client.execute(ServicesOfMyWorkspaces));
+    const [two, ten] = await Promise.all([ownerOf(2), ownerOf(10)]);
+    const inTwo = await measured(two, (client) => client.execute(ServicesOfMyWorkspaces));
+    const inTen = await measured(ten, (client) => client.execute(ServicesOfMyWorkspaces));
 
     const totals = (data: typeof inTwo.data) => data.viewer!.memberships.map((m) => m.workspace.services.totalCount);
     expect(totals(inTwo.data)).toEqual([1, 2]);

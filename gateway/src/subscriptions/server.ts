@@ -1,37 +1,74 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { badUserInput, forbidden, runInRequestScope, unauthenticated, viewerFromAuthorization, type LoggedEvent, type Logger, type TokenKeys } from '@mpp/kit';
+import { badUserInput, forbidden, runInRequestScope, unauthenticated, viewerFromAuthorization, type LoggedEvent, type Logger, type TokenKeys, type Viewer } from '@mpp/kit';
 import { eventCursor, positionOf } from '@mpp/orders';
 import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
+import { encodedEvent, formatErrors, formatResult, sendEncodedNext, WorkQueue } from './delivery.js';
 import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
 
 export interface SubscriptionLimits {
   perConnection: number;
+  /** Subscriptions of one account across all its connections to this process. */
+  perAccount: number;
   total: number;
+  /** Distinct selections (completion queries) one account may subscribe with: each costs one execution per event. */
+  selectionsPerAccount?: number;
+  /** Bytes waiting to be sent on a socket above which its subscriber is dropped as too slow. */
+  maxBufferedBytes: number;
   /** Milliseconds between keep-alive pings. */
   keepAliveMs: number;
   maxMessageBytes: number;
 }
+
+/** Limits an operation received over the socket before it runs (query cost, depth…); no errors: it runs. */
+export type CheckOperation = (document: DocumentNode, variables: Record<string, unknown>, viewer: Viewer) => readonly GraphQLError[];
 
 interface ConnectionState {
   authorization: string;
   accountId: string;
   /** When the connection's token expires (ms): its subscriptions end then. */
   expiresAt: number;
-  subscriptions: Set<string>;
+  socket: WebSocket;
+  /** Live subscriptions by id, with the key of their selection. */
+  subscriptions: Map<string, string>;
 }
 
 interface SubscriptionContext {
   connection: ConnectionState;
+  id?: string;
   parsed?: ParsedSubscription;
   /** Deliver the events after this position: the cursor given, or the feed's head when subscribing. */
   startAfter?: number;
+}
+
+/** What one account holds in this process: subscriptions, and how many use each distinct selection. */
+interface AccountUsage {
+  subscriptions: number;
+  selections: Map<string, number>;
+}
+
+/** One completion of an event for a selection and scope, shared by the subscribers waiting for it. */
+interface Completion {
+  result: Promise<ExecutionResult | null>;
+  waiters: Set<FeedWaiter>;
+}
+
+const DEFAULT_SELECTIONS_PER_ACCOUNT = 10;
+/** Completion queries running at once in this process: an event for many parties queues, it does not stampede. */
+const COMPLETION_CONCURRENCY = 16;
+
+function internalError(): GraphQLError {
+  return new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+function quotaExceeded(message: string, limit: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUOTA_EXCEEDED', limit } });
 }
 
 const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { memberships { workspace { id } } } }');
@@ -75,11 +112,59 @@ export function attachSubscriptions(options: {
   keys: TokenKeys;
   logger: Logger;
   limits: SubscriptionLimits;
+  /** Checked for every operation received over the socket, before it runs; unset: none. */
+  checkOperation?: CheckOperation;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, logger, limits } = options;
+  const { apollo, schema, feed, keys, logger, limits, checkOperation } = options;
+  const selectionsPerAccount = limits.selectionsPerAccount ?? DEFAULT_SELECTIONS_PER_ACCOUNT;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
-  const shared = new Map<string, Promise<ExecutionResult>>();
+  const accounts = new Map<string, AccountUsage>();
+  const completions = new Map<string, Completion>();
+  const queue = new WorkQueue(COMPLETION_CONCURRENCY);
+
+  /** Frees a subscription's slots (connection, account, selection, process); false if it held none. */
+  const release = (connection: ConnectionState, id: string): boolean => {
+    const key = connection.subscriptions.get(id);
+    if (key === undefined) return false;
+    connection.subscriptions.delete(id);
+    active -= 1;
+    const usage = accounts.get(connection.accountId);
+    if (usage) {
+      usage.subscriptions -= 1;
+      const users = (usage.selections.get(key) ?? 1) - 1;
+      if (users > 0) usage.selections.set(key, users);
+      else usage.selections.delete(key);
+      if (usage.subscriptions <= 0) accounts.delete(connection.accountId);
+    }
+    return true;
+  };
+
+  /** Takes a subscription's slots, or says which limit refuses it. Synchronous: racing subscribes cannot pass a limit together. */
+  const reserve = (connection: ConnectionState, id: string, selection: string): GraphQLError | null => {
+    if (connection.subscriptions.size >= limits.perConnection) {
+      return badUserInput(`At most ${limits.perConnection} subscriptions per connection.`);
+    }
+    const usage = accounts.get(connection.accountId) ?? { subscriptions: 0, selections: new Map<string, number>() };
+    if (usage.subscriptions >= limits.perAccount) {
+      return quotaExceeded(`At most ${limits.perAccount} subscriptions per account; end one before starting another.`, limits.perAccount);
+    }
+    if (!usage.selections.has(selection) && usage.selections.size >= selectionsPerAccount) {
+      return quotaExceeded(
+        `At most ${selectionsPerAccount} different subscription selections per account; subscribe with one you already use.`,
+        selectionsPerAccount,
+      );
+    }
+    if (active >= limits.total) {
+      return new GraphQLError('The gateway is at its subscription limit; try again later.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }
+    connection.subscriptions.set(id, selection);
+    active += 1;
+    usage.subscriptions += 1;
+    usage.selections.set(selection, (usage.selections.get(selection) ?? 0) + 1);
+    accounts.set(connection.accountId, usage);
+    return null;
+  };
 
   /** Runs an operation through the gateway as `authorization`, with a request id of its own (logs, subgraphs). */
   const run = (
@@ -100,64 +185,86 @@ export function attachSubscriptions(options: {
   };
 
   /**
-   * The workspaces a token's account belongs to, asked of Accounts at most every
-   * MEMBERSHIP_RECHECK_MS per token: a member removed from the workspace stops receiving within
-   * that bound, also when payloads are shared with other subscribers.
+   * The workspaces an account belongs to, asked of Accounts at most every MEMBERSHIP_RECHECK_MS
+   * per account: a member removed from the workspace stops receiving within that bound, also when
+   * payloads are shared with other subscribers. When Accounts cannot answer, the last answer holds.
    */
   const memberships = new Map<string, { checkedAt: number; workspaces: Promise<Set<string>> }>();
-  const memberOf = async (authorization: string, workspaceId: string): Promise<boolean> => {
-    let entry = memberships.get(authorization);
+  const memberOf = async (connection: ConnectionState, workspaceId: string): Promise<boolean> => {
+    let entry = memberships.get(connection.accountId);
     if (!entry || Date.now() - entry.checkedAt > MEMBERSHIP_RECHECK_MS) {
       if (memberships.size >= 10_000) {
-        for (const [token, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(token);
+        for (const [account, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(account);
       }
+      const previous = entry?.workspaces;
       entry = {
         checkedAt: Date.now(),
-        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, authorization).then((result) => {
+        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization).then(async (result) => {
           const viewer = (result.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
-          return new Set(viewer?.memberships.map((m) => m.workspace.id) ?? []);
+          if (viewer) return new Set(viewer.memberships.map((m) => m.workspace.id));
+          const unavailable = result.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
+          if (unavailable) {
+            if (previous) return previous;
+            throw new GraphQLError('Memberships cannot be checked now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+          }
+          return new Set<string>();
         }),
       };
-      memberships.set(authorization, entry);
+      memberships.set(connection.accountId, entry);
+      entry.workspaces.catch(() => memberships.get(connection.accountId) === entry && memberships.delete(connection.accountId));
     }
     return (await entry.workspaces).has(workspaceId);
   };
 
   /**
    * One execution per event and selection for all subscribers when the selection holds only fields
-   * every party sees alike (`selectsSharedFieldsOnly`), else one per event, selection and token.
-   * A shared answer with errors is not shared: each subscriber then asks with its own token.
+   * every party sees alike (`selectsSharedFieldsOnly`), else one per event, selection and account.
+   * A shared answer with errors is not shared: each account then asks with its own token.
+   * Executions wait their turn in `queue`, and are skipped when every subscriber waiting for them left.
    */
-  const complete = async (event: LoggedEvent, parsed: ParsedSubscription, authorization: string): Promise<ExecutionResult> => {
+  const complete = async (event: LoggedEvent, parsed: ParsedSubscription, connection: ConnectionState, waiter: FeedWaiter): Promise<ExecutionResult | null> => {
     const key = parsed.field === 'orderStatusChanged' ? eventCursor(event.position) : event.streamId;
-    const execute = (token: string, scope: string) => {
+    const execute = async (scope: string): Promise<ExecutionResult | null> => {
       const cacheKey = `${event.position}|${scope}|${parsed.key}`;
-      let result = shared.get(cacheKey);
-      if (!result) {
-        result = run(parsed.completion, completionVariables(parsed, key), token);
-        shared.set(cacheKey, result);
-        setTimeout(() => shared.delete(cacheKey), 5_000).unref();
+      for (let attempt = 0; attempt < 2 && !waiter.closed; attempt++) {
+        let completion = completions.get(cacheKey);
+        if (!completion) {
+          const waiters = new Set<FeedWaiter>([waiter]);
+          const authorization = connection.authorization;
+          completion = {
+            waiters,
+            result: queue.run(
+              () => run(parsed.completion, completionVariables(parsed, key), authorization),
+              () => [...waiters].some((w) => !w.closed),
+              null,
+            ),
+          };
+          const created = completion;
+          completions.set(cacheKey, created);
+          setTimeout(() => completions.get(cacheKey) === created && completions.delete(cacheKey), 5_000).unref();
+        }
+        completion.waiters.add(waiter);
+        const result = await completion.result;
+        if (result) return result;
+        // Skipped because its subscribers had left before this one joined: ask again.
+        if (completions.get(cacheKey) === completion) completions.delete(cacheKey);
       }
-      return result;
+      return null;
     };
     if (parsed.shared) {
-      const result = await execute(authorization, 'shared');
-      if (!result.errors?.length && (result.data as { event?: unknown } | null)?.event) return result;
+      const result = await execute('shared');
+      if (!result || (!result.errors?.length && (result.data as { event?: unknown } | null)?.event)) return result;
     }
-    return execute(authorization, authorization);
+    return execute(connection.accountId);
   };
 
-  async function* stream(
-    parsed: ParsedSubscription,
-    connection: ConnectionState,
-    startAfter: number,
-    waiter: FeedWaiter,
-  ): AsyncGenerator<ExecutionResult> {
+  async function* stream(context: Required<SubscriptionContext>, waiter: FeedWaiter): AsyncGenerator<ExecutionResult> {
+    const { parsed, connection, id } = context;
     const filter =
       parsed.field === 'orderPlaced'
         ? partyFilter(String(parsed.args.isvWorkspaceId), null, true)
         : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
-    let after = startAfter;
+    let after = context.startAfter;
     const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
     try {
       for (;;) {
@@ -168,24 +275,33 @@ export function attachSubscriptions(options: {
             yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
             return;
           }
-          if (!(await memberOf(connection.authorization, workspaceId))) {
+          if (!(await memberOf(connection, workspaceId))) {
             yield { errors: [forbidden('You are no longer a member of this workspace.')] };
             return;
           }
-          const result = await complete(event, parsed, connection.authorization);
-          const data = result.data as { event?: unknown } | null | undefined;
-          if (!result.errors?.length && (data?.event ?? null) === null) {
+          if (waiter.closed) return;
+          const result = await complete(event, parsed, connection, waiter);
+          // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
+          if (waiter.closed || !result) return;
+          if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
             yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
             return;
           }
-          yield { data: { [parsed.responseKey]: data?.event ?? null }, ...(result.errors ? { errors: result.errors } : {}) } as ExecutionResult;
+          // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
+          const sent = sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
+          if (sent !== 'sent') return;
         }
         after = until;
       }
     } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
+        yield { errors: [error] };
+        return;
+      }
       // graphql-ws would send the raw message (SQL, hosts…): log it, send the masked one.
       logger.error({ err: error, accountId: connection.accountId }, 'subscription failed');
-      yield { errors: [new GraphQLError('Internal server error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+      yield { errors: [internalError()] };
     }
   }
 
@@ -204,7 +320,8 @@ export function attachSubscriptions(options: {
             authorization: header,
             accountId: viewer.accountId,
             expiresAt: viewer.expiresAt ?? Number.POSITIVE_INFINITY,
-            subscriptions: new Set(),
+            socket: ctx.extra.socket,
+            subscriptions: new Map(),
           };
           return true;
         } catch {
@@ -214,77 +331,90 @@ export function attachSubscriptions(options: {
       async onSubscribe(ctx, id, payload) {
         const connection = ctx.extra.state;
         if (!connection) return [unauthenticated()];
-        let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          return await prepare(connection, id, payload);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
+          // A throw here would close the socket (4500) and every subscription on it: this one fails alone.
+          logger.error({ err: error, accountId: connection.accountId }, 'subscribe failed');
+          return [error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE' ? error : internalError()];
         }
-        const errors = validate(schema, document);
-        if (errors.length) return errors;
-        const variables = (payload.variables ?? {}) as Record<string, unknown>;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [badUserInput('Name the operation to run (operationName).')];
-        const contextValue: SubscriptionContext = { connection };
-        if (operation.operation === 'subscription') {
-          let parsed: ParsedSubscription;
-          try {
-            parsed = parseSubscription(operation, document, variables);
-          } catch (error) {
-            return [error as GraphQLError];
-          }
-          const after = parsed.args.after == null ? null : positionOf(String(parsed.args.after));
-          if (parsed.args.after != null && after === null) return [badUserInput('`after` is not an order event cursor.', 'after')];
-          if (connection.subscriptions.size >= limits.perConnection) {
-            return [badUserInput(`At most ${limits.perConnection} subscriptions per connection.`)];
-          }
-          if (active >= limits.total) {
-            return [new GraphQLError('The gateway is at its subscription limit; try again later.', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-          }
-          // The slot is taken before the membership check awaits: racing subscribes cannot pass the limits together.
-          connection.subscriptions.add(id);
-          active += 1;
-          const release = () => {
-            if (connection.subscriptions.delete(id)) active -= 1;
-          };
-          try {
-            if (!(await memberOf(connection.authorization, String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId)))) {
-              release();
-              return [forbidden('Only members of that workspace may subscribe to its orders.')];
-            }
-          } catch (error) {
-            release();
-            throw error;
-          }
-          parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
-          contextValue.parsed = parsed;
-          // Whatever commits after the subscription counts as active is delivered.
-          contextValue.startAfter = after ?? feed.position;
-        }
-        return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } satisfies ExecutionArgs;
       },
       subscribe(args) {
-        const { parsed, connection, startAfter } = args.contextValue as SubscriptionContext;
-        return closable((waiter) => stream(parsed!, connection, startAfter!, waiter));
+        const context = args.contextValue as Required<SubscriptionContext>;
+        return closable((waiter) => stream(context, waiter));
       },
       async execute(args) {
         const { connection } = args.contextValue as SubscriptionContext;
-        return run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization, args.operationName);
+        try {
+          return await run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization, args.operationName);
+        } catch (error) {
+          logger.error({ err: error, accountId: connection.accountId }, 'operation over WebSocket failed');
+          return { errors: [internalError()] };
+        }
       },
+      // The gateway's results carry formatted (masked) errors, not GraphQLError instances: sent as they are.
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result as ExecutionResult),
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
       onComplete(ctx, id) {
-        if (ctx.extra.state?.subscriptions.delete(id)) active -= 1;
+        if (ctx.extra.state) release(ctx.extra.state, id);
       },
       onClose(ctx) {
         const state = ctx.extra.state;
-        if (state) {
-          active -= state.subscriptions.size;
-          state.subscriptions.clear();
-        }
+        if (state) for (const id of [...state.subscriptions.keys()]) release(state, id);
       },
     },
     wss,
     limits.keepAliveMs,
   );
+
+  /** Checks an operation received over the socket and, for a subscription, takes its slots. */
+  async function prepare(
+    connection: ConnectionState,
+    id: string,
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
+    }
+    const errors = validate(schema, document);
+    if (errors.length) return errors;
+    const variables = (payload.variables ?? {}) as Record<string, unknown>;
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation) return [badUserInput('Name the operation to run (operationName).')];
+    const refused = checkOperation?.(document, variables, { accountId: connection.accountId, expiresAt: connection.expiresAt });
+    if (refused?.length) return refused;
+    const contextValue: SubscriptionContext = { connection, id };
+    if (operation.operation === 'subscription') {
+      let parsed: ParsedSubscription;
+      try {
+        parsed = parseSubscription(operation, document, variables);
+      } catch (error) {
+        return [error as GraphQLError];
+      }
+      const after = parsed.args.after == null ? null : positionOf(String(parsed.args.after));
+      if (parsed.args.after != null && after === null) return [badUserInput('`after` is not an order event cursor.', 'after')];
+      // The slots are taken before the membership check awaits: racing subscribes cannot pass the limits together.
+      const limited = reserve(connection, id, parsed.key);
+      if (limited) return [limited];
+      try {
+        if (!(await memberOf(connection, String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId)))) {
+          release(connection, id);
+          return [forbidden('Only members of that workspace may subscribe to its orders.')];
+        }
+      } catch (error) {
+        release(connection, id);
+        throw error;
+      }
+      parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
+      contextValue.parsed = parsed;
+      // Whatever commits after the subscription counts as active is delivered.
+      contextValue.startAfter = after ?? feed.position;
+    }
+    return { schema, document, variableValues: variables, operationName: payload.operationName, contextValue } satisfies ExecutionArgs;
+  }
 
   return {
     get active() {
@@ -299,4 +429,3 @@ export function attachSubscriptions(options: {
     },
   };
 }
-

@@ -35,6 +35,10 @@ export interface PlatformConfig {
   subscriptionsPerConnection: number;
   /** Subscriptions one gateway process holds at most. */
   maxSubscriptions: number;
+  /** Subscriptions one account holds in one gateway process, across all its connections. */
+  subscriptionsPerAccount: number;
+  /** Bytes a subscriber's socket may have waiting to be sent before it is dropped as too slow. */
+  wsMaxBufferedBytes: number;
   /** Milliseconds between WebSocket keep-alive pings. */
   wsKeepAliveMs: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
@@ -86,6 +90,8 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
     maxSubscriptions: integer(env, 'MAX_SUBSCRIPTIONS', 10_000, 1),
+    subscriptionsPerAccount: integer(env, 'SUBSCRIPTIONS_PER_ACCOUNT', 100, 1),
+    wsMaxBufferedBytes: integer(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1024),
     wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),
     maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
     uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),

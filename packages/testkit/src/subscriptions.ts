@@ -45,7 +45,8 @@ export async function subscribe<TData, TVariables>(
       waiters.splice(0).forEach((wake) => wake());
     }
   })();
-  const deadline = Date.now() + 10_000;
+  // Generous: on a loaded CI machine the gateway may take seconds to serve it.
+  const deadline = Date.now() + 60_000;
   while (gateway.activeSubscriptions() <= before && received.length === 0 && !ended) {
     if (Date.now() > deadline) throw new Error('the subscription did not start');
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -54,7 +55,7 @@ export async function subscribe<TData, TVariables>(
     get pending() {
       return received.length;
     },
-    async take(count, timeoutMs = 15_000) {
+    async take(count, timeoutMs = 60_000) {
       const until = Date.now() + timeoutMs;
       while (received.length < count && !ended) {
         const left = until - Date.now();
@@ -78,7 +79,7 @@ export async function subscribe<TData, TVariables>(
 }
 
 /** Waits until `check` holds (polling), for what happens asynchronously on the server. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);

@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
+import { nullOmittedArguments } from './omitted-arguments.js';
 import { refuseUnstorableText } from './unstorable-text.js';
 
 /** The one Federation version every subgraph links; composition and the gateway follow it. */
@@ -45,5 +46,5 @@ export function buildSubgraph(options: SubgraphSchemaOptions): GraphQLSchema {
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as never;
   }
-  return refuseUnstorableText(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers }));
+  return refuseUnstorableText(nullOmittedArguments(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers })));
 }

@@ -1,0 +1,92 @@
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import WebSocket from 'ws';
+
+/**
+ * Close code of a subscriber whose socket has more than the allowed bytes waiting to be sent: it
+ * does not read as fast as events come. graphql-ws clients treat it as retryable; a client
+ * reconnects and resumes with the cursor of the last event it received.
+ */
+export const SLOW_SUBSCRIBER_CLOSE_CODE = 4008;
+export const SLOW_SUBSCRIBER_CLOSE_REASON = 'Subscriber too slow: resume with your last cursor';
+
+/** Errors as they go on the wire: ours are GraphQLErrors, the gateway's come already formatted (and masked). */
+export function formatErrors(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
+  return errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error));
+}
+
+/** A result as the payload of a `next` message. */
+export function formatResult(result: ExecutionResult): Record<string, unknown> {
+  const { errors, ...rest } = result;
+  return errors?.length ? { ...rest, errors: formatErrors(errors) } : rest;
+}
+
+const TEXT_FRAGMENT = { binary: false, fin: false } as const;
+const TEXT_LAST = { binary: false, fin: true } as const;
+const NEXT_SUFFIX = Buffer.from('}');
+
+/**
+ * Payloads encoded once per completion result and response key: every subscriber sharing that
+ * result is sent the same bytes (weakly held: gone with the result).
+ */
+const encodedPayloads = new WeakMap<ExecutionResult, Map<string, Buffer>>();
+
+/** The `next` payload of one event for a subscription whose field answers under `responseKey`, encoded once. */
+export function encodedEvent(result: ExecutionResult, responseKey: string): Buffer {
+  let byKey = encodedPayloads.get(result);
+  if (!byKey) encodedPayloads.set(result, (byKey = new Map()));
+  let encoded = byKey.get(responseKey);
+  if (!encoded) {
+    const event = (result.data as { event?: unknown } | null | undefined)?.event ?? null;
+    // The field is non-null: without it there is no data, only the errors saying why.
+    const payload = formatResult({ data: event === null ? null : { [responseKey]: event }, ...(result.errors ? { errors: result.errors } : {}) });
+    encoded = Buffer.from(JSON.stringify(payload));
+    byKey.set(responseKey, encoded);
+  }
+  return encoded;
+}
+
+/**
+ * Sends a graphql-ws `next` message whose payload is already encoded, as one WebSocket text
+ * message in three fragments: the subscription's envelope around the shared payload bytes, which
+ * are written as they are (no copy, no JSON per socket). A socket with more than `maxBufferedBytes`
+ * not yet sent is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead.
+ */
+export function sendEncodedNext(socket: WebSocket, id: string, payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
+  if (socket.readyState !== WebSocket.OPEN) return 'closed';
+  if (socket.bufferedAmount > maxBufferedBytes) {
+    socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
+    return 'slow';
+  }
+  // Synchronous and back to back: no other message of this socket can come between the fragments.
+  socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":`, TEXT_FRAGMENT);
+  socket.send(payload, TEXT_FRAGMENT);
+  socket.send(NEXT_SUFFIX, TEXT_LAST);
+  return 'sent';
+}
+
+/**
+ * Runs at most `concurrency` tasks at a time, in arrival order; a task whose `wanted()` no longer
+ * holds when its turn comes is skipped (its subscribers left). Small enough not to need a library.
+ */
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>, wanted: () => boolean, skipped: T): Promise<T> {
+    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
+    try {
+      return wanted() ? await task() : skipped;
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes on as it is
+      else this.running -= 1;
+    }
+  }
+}
