@@ -15,6 +15,8 @@ import { OrderEventFeed } from './subscriptions/feed.js';
 import { playgroundRoutes } from './playground/playground.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
+import { migrateGateway } from './db/migrate.js';
+import { bucketStoreFor, createLimits, type Caller } from './limits/index.js';
 
 export interface GatewayOptions {
   config: PlatformConfig;
@@ -46,6 +48,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { config, logger, subgraphUrls } = options;
   const keys = options.keys ?? loadTokenKeys(config);
   const supergraphSdl = readSupergraph();
+  const schema = apiSchema(supergraphSdl);
+  await migrateGateway(options.database.orm({}));
+  const limits = createLimits({ config, store: bucketStoreFor(options.database), schema, logger });
   const gateway = createGateway({ subgraphUrls, supergraphSdl, logger: logger.child({ component: 'apollo-gateway' }) });
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   await feed.start();
@@ -58,6 +63,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxRequestBytes: config.maxRequestBytes,
     gateway,
     introspection: config.playground,
+    corsOrigins: config.corsOrigins,
+    plugins: [limits.plugin()],
+    requestChecks: [limits.shapeCheck],
     routes(app) {
       if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
@@ -79,7 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       subscriptions = attachSubscriptions({
         httpServer,
         apollo,
-        schema: apiSchema(supergraphSdl),
+        schema,
         feed,
         keys,
         logger,
@@ -95,16 +103,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return async () => {
         await subscriptions?.close();
         await feed.stop();
+        limits.close();
       };
     },
     async context({ req, requestId }) {
       const authorization = req.headers.authorization ?? null;
-      await viewerFromAuthorization(authorization, keys.verifyKey);
-      return { requestId, authorization };
+      const viewer = await viewerFromAuthorization(authorization, keys.verifyKey);
+      // The limits read who is asking from the same context (`Caller`).
+      const context: GatewayContext & Caller = { requestId, authorization, accountId: viewer?.accountId ?? null, clientIp: req.ip ?? null };
+      return context;
     },
   }).catch(async (error: unknown) => {
     // Not started (Apollo or the port): the feed follows the log for nothing.
     await feed.stop();
+    limits.close();
     throw error;
   });
   return { ...service, activeSubscriptions: () => subscriptions?.active ?? 0 };

@@ -36,7 +36,11 @@ async function seed(url: string): Promise<string> {
 }
 
 async function measure(mode: Mode) {
-  const platform = await startPlatform(mode);
+  // Limits on, with a bucket no load of this script empties (RATE_LIMIT_POINTS=0: bucket off, to compare).
+  const platform = await startPlatform(mode, {
+    RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS ?? '1000000000',
+    RATE_LIMIT_RESTORE_PER_SECOND: process.env.RATE_LIMIT_RESTORE_PER_SECOND ?? '1000000',
+  });
   try {
     const token = await seed(platform.url);
     const options = {

@@ -74,9 +74,9 @@ describe('signUp', () => {
     expect(tooLong.signUp.userErrors).toEqual([userError('INVALID', 'email')]);
   });
 
-  it('needs a password of 8 to 256 characters', async () => {
-    expect((await signUp({ password: 'x'.repeat(7) })).signUp.userErrors).toEqual([userError('INVALID', 'password')]);
-    expect((await signUp({ password: 'x'.repeat(8) })).signUp.userErrors).toEqual([]);
+  it('needs a password of 10 to 256 characters', async () => {
+    expect((await signUp({ password: 'x'.repeat(9) })).signUp.userErrors).toEqual([userError('INVALID', 'password')]);
+    expect((await signUp({ password: 'x'.repeat(10) })).signUp.userErrors).toEqual([]);
     expect((await signUp({ password: 'x'.repeat(256) })).signUp.userErrors).toEqual([]);
     expect((await signUp({ password: 'x'.repeat(257) })).signUp.userErrors).toEqual([userError('INVALID', 'password')]);
   });

@@ -43,6 +43,29 @@ export interface PlatformConfig {
   wsKeepAliveMs: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
   eventPollIntervalMs: number;
+
+  // Abuse limits, enforced by the gateway (README "Limits").
+  /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
+  corsOrigins: string[];
+  /** Largest requested cost of one operation. */
+  maxQueryCost: number;
+  /** Deepest selection nesting of an operation. */
+  maxQueryDepth: number;
+  /** Aliases in one operation. */
+  maxQueryAliases: number;
+  /** Root fields in one operation. */
+  maxRootFields: number;
+  /** Lexical tokens in one document; counted while parsing, so a huge document stops early. */
+  maxQueryTokens: number;
+  /** Directives in one operation. */
+  maxQueryDirectives: number;
+  /** Leaky bucket of cost points per account (per IP when anonymous); 0 turns it off. */
+  rateLimitPoints: number;
+  rateLimitRestorePerSecond: number;
+  /** Failed sign-ins allowed per email and per client IP in `signInFailureWindowSeconds`. */
+  signInFailuresPerEmail: number;
+  signInFailuresPerIp: number;
+  signInFailureWindowSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -95,6 +118,19 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),
     maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
     uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),
+
+    corsOrigins: (text(env, 'CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 1000, 1),
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1),
+    maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0),
+    maxRootFields: integer(env, 'MAX_ROOT_FIELDS', 20, 1),
+    maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 2000, 10),
+    maxQueryDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 30, 0),
+    rateLimitPoints: integer(env, 'RATE_LIMIT_POINTS', 1000, 0),
+    rateLimitRestorePerSecond: integer(env, 'RATE_LIMIT_RESTORE_PER_SECOND', 50, 1),
+    signInFailuresPerEmail: integer(env, 'SIGN_IN_FAILURES_PER_EMAIL', 10, 1),
+    signInFailuresPerIp: integer(env, 'SIGN_IN_FAILURES_PER_IP', 100, 1),
+    signInFailureWindowSeconds: integer(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
   };
 }
 

@@ -63,6 +63,10 @@ export class TestPlatform {
         PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? (options.captureLogs ? 'info' : 'silent'),
         EVENT_POLL_INTERVAL_MS: '1000',
+        // Limits stay on, with room for a whole test file from one address (tests/limits sets real ones).
+        RATE_LIMIT_POINTS: '1000000',
+        RATE_LIMIT_RESTORE_PER_SECOND: '100000',
+        SIGN_IN_FAILURES_PER_IP: '10000',
         ...options.env,
       };
       try {

@@ -142,7 +142,13 @@ const requestErrorCodes = new Set([
   ErrorCode.FORBIDDEN,
   UserErrorCode.INVALID_STATE,
   ErrorCode.SERVICE_UNAVAILABLE,
+  // The gateway's limits (README "Limits").
+  'QUERY_TOO_COSTLY',
+  'RATE_LIMITED',
 ]);
+
+/** Extensions a client is meant to read, kept beside the code. */
+const publicExtensions = ['argument', 'cost', 'retryAfterSeconds'] as const;
 
 /**
  * `formatError` for every server: known error codes pass through; anything else (a bug, a database
@@ -155,8 +161,8 @@ export function maskUnexpectedErrors(report: (error: unknown) => void) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && requestErrorCodes.has(code)) {
       // Only what a client needs: internal extensions (a subgraph's name or URL, a response) stay in.
-      const argument = formatted.extensions?.argument;
-      return { ...formatted, extensions: { code, ...(argument === undefined ? {} : { argument }) } };
+      const kept = publicExtensions.filter((name) => formatted.extensions?.[name] !== undefined);
+      return { ...formatted, extensions: { code, ...Object.fromEntries(kept.map((name) => [name, formatted.extensions![name]])) } };
     }
     if (isUnavailable(error)) {
       // The database is down or restarting: a retryable answer, not a bug (no SQL or host leaks).

@@ -6,7 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
@@ -50,6 +51,10 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Answer introspection queries (on with the playground; subgraphs always, for composition tools). */
   introspection?: boolean;
+  /** Browser origins allowed to call this service cross-origin (the gateway's `CORS_ORIGINS`). */
+  corsOrigins?: string[];
+  /** Checks of a `/graphql` request after its body is parsed, before Apollo Server (the gateway's limits). */
+  requestChecks?: RequestHandler[];
 }
 
 export interface RunningService {
@@ -73,11 +78,18 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const { logger, name } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', true);
+  // X-Forwarded-For is believed only from a proxy on a private network (a load balancer), so a
+  // client cannot pick the address its rate limits are counted under.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const httpServer = createServer(app);
   // Long enough for a client behind a proxy to reuse connections, bounded so idle sockets go away.
   httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
+  // A slow client (slowloris) gets 20 s for its headers and 2 minutes for the whole request (a
+  // 20 MiB upload needs ~175 KB/s); then the socket is closed.
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 120_000;
+  app.use(securityHeaders);
+  if (options.corsOrigins?.length) app.use(corsFor(options.corsOrigins));
 
   const apollo = new ApolloServer<TContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
@@ -85,6 +97,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
     // Shutdown is ours (`onShutdownSignal`): drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
+    // No "Did you mean …" naming fields when the schema is not meant to be explored.
+    hideSchemaDetailsFromClientErrors: !(options.introspection ?? true),
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors((error) => {
       const scope = currentRequestScope();
@@ -128,6 +142,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       next();
     },
     express.json({ limit: options.maxRequestBytes }),
+    ...(options.requestChecks ?? []),
     // After body parsing: the parser's callbacks would otherwise run outside this scope.
     (_req, res, next) => runInRequestScope(res.locals.requestId as string, next),
     expressMiddleware(apollo, {
@@ -166,6 +181,31 @@ export async function startGraphQLService<TContext extends BaseContext>(
       await apollo.stop();
     })()),
   };
+}
+
+/** On every response: no MIME sniffing, no referrer leaks, never framed (clickjacking of the playground). */
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+  res.setHeader('X-Frame-Options', 'DENY');
+  next();
+};
+
+/**
+ * Browser front ends on the listed origins may call the API: preflights are answered (204) with the
+ * headers the client sends. No credentials: tokens travel in `Authorization`, never in cookies.
+ * Apollo's CSRF prevention still refuses simple (non-preflighted) requests from anywhere.
+ */
+function corsFor(origins: string[]): RequestHandler {
+  return cors({
+    origin: origins,
+    methods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', REQUEST_ID_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
+    credentials: false,
+    maxAge: 600,
+  });
 }
 
 /** Malformed or oversized bodies get a GraphQL-shaped 4xx, never a 500 or an HTML page. */

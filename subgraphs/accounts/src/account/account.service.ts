@@ -8,8 +8,7 @@ import { accounts, type AccountRow } from '../db/schema.js';
 import {
   hashPassword,
   needsRehash,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
+  passwordProblem,
   spendVerificationTime,
   verifyPassword,
 } from './passwords.js';
@@ -42,13 +41,10 @@ export async function signUp(
 ): Promise<Session> {
   const email = normalizeEmail(input.email);
   const displayName = input.displayName.trim();
+  const weakPassword = passwordProblem(input.password);
   new InputChecks()
     .check(isValidEmail(email), 'email', 'Enter a valid email address.')
-    .check(
-      input.password.length >= PASSWORD_MIN_LENGTH && input.password.length <= PASSWORD_MAX_LENGTH,
-      'password',
-      `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
-    )
+    .check(weakPassword === null, 'password', weakPassword ?? '')
     .check(
       displayName.length >= 1 && displayName.length <= DISPLAY_NAME_MAX_LENGTH,
       'displayName',

@@ -1,3 +1,4 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
 
 /**
@@ -33,5 +34,21 @@ export async function spendVerificationTime(password: string): Promise<void> {
   await verifyPassword(await decoy, password);
 }
 
-export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 256;
+
+let common: Set<string> | null = null;
+
+/**
+ * Why a new password is refused, or null when it is acceptable: at least 10 characters once
+ * surrounding spaces are set aside, and not one of the ~30,000 most common passwords (zxcvbn-ts's
+ * list, shipped in the package: no network). Compared case-insensitively, spaces trimmed.
+ */
+export function passwordProblem(password: string): string | null {
+  const meaningful = password.trim();
+  if (password.length > PASSWORD_MAX_LENGTH) return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (meaningful.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters besides surrounding spaces.`;
+  common ??= new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
+  if (common.has(meaningful.toLowerCase())) return 'This password is one of the most common ones; choose another.';
+  return null;
+}

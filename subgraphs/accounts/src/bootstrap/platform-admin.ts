@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AccountsEvent, VerificationStatus, WorkspaceKind, WorkspaceRole } from '@mpp/kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { insertAccount, isValidEmail, normalizeEmail } from '../account/account.service.js';
-import { hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from '../account/passwords.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../account/passwords.js';
 import type { AccountsDeps } from '../context.js';
 import { recordEvents } from '../db/events.js';
 import { accounts, workspaceMembers, workspaces } from '../db/schema.js';
@@ -23,9 +23,8 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
   }
   const configured = platformAdminEmail && platformAdminPassword ? { email: normalizeEmail(platformAdminEmail), password: platformAdminPassword } : null;
   if (configured && !isValidEmail(configured.email)) throw new Error('PLATFORM_ADMIN_EMAIL is not a valid email address.');
-  if (configured && configured.password.length < PASSWORD_MIN_LENGTH) {
-    throw new Error(`PLATFORM_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters.`);
-  }
+  const weak = configured ? passwordProblem(configured.password) : null;
+  if (weak) throw new Error(`PLATFORM_ADMIN_PASSWORD: ${weak}`);
 
   await deps.db.transaction(async (tx) => {
     // Replicas starting together: one bootstraps, the others then find it done.

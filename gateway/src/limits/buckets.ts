@@ -1,0 +1,129 @@
+import { rowsOf, type Database, type Db } from '@mpp/kit';
+import { sql } from 'drizzle-orm';
+
+/** A leaky bucket's shape: it holds `capacity` points and gets `restorePerSecond` back. */
+export interface Bucket {
+  capacity: number;
+  restorePerSecond: number;
+}
+
+export interface TakeResult {
+  taken: boolean;
+  /** Points left after this take (or now, when refused). */
+  available: number;
+  /** When refused: seconds until `amount` points are available again. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Where buckets live: in memory for one process (`npm start`), in the gateway's table when several
+ * gateways share a Postgres server. Each operation is atomic: concurrent requests never spend the
+ * same points twice.
+ */
+export interface BucketStore {
+  /** Takes `amount` points if the bucket has them; otherwise takes nothing. */
+  take(key: string, amount: number, bucket: Bucket): Promise<TakeResult>;
+  /** Gives points back (a refund: what an answer cost less than asked, a successful sign-in). */
+  give(key: string, amount: number, bucket: Bucket): Promise<void>;
+  close(): void;
+}
+
+export function retryAfter(available: number, amount: number, bucket: Bucket): number {
+  if (amount > bucket.capacity) return Math.ceil(bucket.capacity / bucket.restorePerSecond);
+  return Math.max(1, Math.ceil((amount - available) / bucket.restorePerSecond));
+}
+
+/** How long until any bucket is full again, i.e. forgettable. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+export class MemoryBucketStore implements BucketStore {
+  private readonly buckets = new Map<string, { available: number; at: number; fullAt: number }>();
+  private readonly sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS).unref();
+
+  async take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
+    const now = Date.now();
+    const available = this.level(key, bucket, now);
+    if (available < amount) return { taken: false, available, retryAfterSeconds: retryAfter(available, amount, bucket) };
+    this.set(key, available - amount, bucket, now);
+    return { taken: true, available: available - amount, retryAfterSeconds: 0 };
+  }
+
+  async give(key: string, amount: number, bucket: Bucket): Promise<void> {
+    const now = Date.now();
+    if (!this.buckets.has(key)) return;
+    this.set(key, Math.min(bucket.capacity, this.level(key, bucket, now) + amount), bucket, now);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private level(key: string, bucket: Bucket, now: number): number {
+    const state = this.buckets.get(key);
+    if (!state) return bucket.capacity;
+    return Math.min(bucket.capacity, state.available + ((now - state.at) / 1000) * bucket.restorePerSecond);
+  }
+
+  private set(key: string, available: number, bucket: Bucket, now: number): void {
+    const fullAt = now + ((bucket.capacity - available) / bucket.restorePerSecond) * 1000;
+    this.buckets.set(key, { available, at: now, fullAt });
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const [key, state] of this.buckets) if (state.fullAt <= now) this.buckets.delete(key);
+  }
+}
+
+/** Rows not touched for this long are full again under any configuration we ship. */
+const FORGET_AFTER = '1 hour';
+
+/**
+ * Buckets in `gateway.rate_limit_buckets`: one statement per take (an upsert that refills by the
+ * time elapsed and spends only if enough is there), shared by every gateway on the database.
+ */
+export class SqlBucketStore implements BucketStore {
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly db: Db) {
+    this.sweeper = setInterval(() => {
+      db.execute(sql`delete from gateway.rate_limit_buckets where updated_at < now() - ${FORGET_AFTER}::interval`).catch(() => {});
+    }, SWEEP_INTERVAL_MS * 5).unref();
+  }
+
+  async take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
+    const { capacity, restorePerSecond: rate } = bucket;
+    const refilled = sql`least(${capacity}::float8, b.available + extract(epoch from (now() - b.updated_at))::float8 * ${rate}::float8)`;
+    const result = await this.db.execute(sql`
+      insert into gateway.rate_limit_buckets as b (key, available, updated_at)
+      select ${key}, ${capacity}::float8 - ${amount}::float8, now() where ${amount}::float8 <= ${capacity}::float8
+      on conflict (key) do update set available = ${refilled} - ${amount}::float8, updated_at = now()
+        where ${refilled} >= ${amount}::float8
+      returning available`);
+    const row = rowsOf<{ available: number | string }>(result)[0];
+    if (row) return { taken: true, available: Number(row.available), retryAfterSeconds: 0 };
+    const current = rowsOf<{ available: number | string }>(
+      await this.db.execute(sql`select ${refilled} as available from gateway.rate_limit_buckets b where key = ${key}`),
+    )[0];
+    const available = current ? Number(current.available) : capacity;
+    return { taken: false, available, retryAfterSeconds: retryAfter(available, amount, bucket) };
+  }
+
+  async give(key: string, amount: number, bucket: Bucket): Promise<void> {
+    const { capacity, restorePerSecond: rate } = bucket;
+    await this.db.execute(sql`
+      update gateway.rate_limit_buckets b
+      set available = least(${capacity}::float8, b.available + extract(epoch from (now() - b.updated_at))::float8 * ${rate}::float8 + ${amount}::float8),
+          updated_at = now()
+      where key = ${key}`);
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+}
+
+/** Shared buckets when the gateway runs on a Postgres server (replicas), memory otherwise. */
+export function bucketStoreFor(database: Database): BucketStore {
+  return database.driver === 'postgres' ? new SqlBucketStore(database.orm({})) : new MemoryBucketStore();
+}

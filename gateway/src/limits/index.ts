@@ -1,0 +1,276 @@
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { Logger, PlatformConfig } from '@mpp/kit';
+import type { RequestHandler } from 'express';
+import {
+  GraphQLError,
+  Kind,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { Bucket, BucketStore } from './buckets.js';
+import { actualCost, requestedCost } from './cost.js';
+import { parseWithinLimits, shapeErrors, type OperationLimits } from './operation.js';
+
+export { actualCost, requestedCost } from './cost.js';
+export { bucketStoreFor, MemoryBucketStore, SqlBucketStore, type BucketStore } from './buckets.js';
+
+/** Who is asking: the verified account, else the client's address. */
+export interface Caller {
+  accountId: string | null;
+  clientIp: string | null;
+}
+
+export interface CostReport {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } | null;
+}
+
+export interface LimitsOptions {
+  config: PlatformConfig;
+  store: BucketStore;
+  /** The API schema operations are checked against (over WebSocket, where no Apollo pipeline runs). */
+  schema: GraphQLSchema;
+  logger: Logger;
+}
+
+/** Documents already checked, by source hash: a client repeats the same few operations. */
+const VERDICTS_KEPT = 1000;
+
+/**
+ * Abuse limits of the whole graph, at the gateway: the shape of an operation (before it is even
+ * fully parsed), its cost (before it is planned), the caller's leaky bucket of cost points, and the
+ * failed sign-ins per email and per address.
+ */
+export function createLimits(options: LimitsOptions) {
+  const { config, store, logger } = options;
+  const shape: OperationLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxAliases: config.maxQueryAliases,
+    maxRootFields: config.maxRootFields,
+    maxTokens: config.maxQueryTokens,
+    maxDirectives: config.maxQueryDirectives,
+  };
+  const costBucket: Bucket | null =
+    config.rateLimitPoints > 0 ? { capacity: config.rateLimitPoints, restorePerSecond: config.rateLimitRestorePerSecond } : null;
+  const perSecond = (failures: number) => failures / config.signInFailureWindowSeconds;
+  const emailBucket: Bucket = { capacity: config.signInFailuresPerEmail, restorePerSecond: perSecond(config.signInFailuresPerEmail) };
+  const ipBucket: Bucket = { capacity: config.signInFailuresPerIp, restorePerSecond: perSecond(config.signInFailuresPerIp) };
+  const verdicts = new Map<string, GraphQLError | null>();
+
+  /** Token, depth, alias, root field and directive limits of a source text; throws the first broken one. */
+  function checkShape(schema: GraphQLSchema, source: string): void {
+    // Keyed by the text itself; long texts are not kept (they are the rare, refused ones).
+    const hash = source.length <= 20_000 ? source : null;
+    let verdict = hash === null ? undefined : verdicts.get(hash);
+    if (verdict === undefined) {
+      let error: GraphQLError | null = null;
+      try {
+        const document = parseWithinLimits(source, shape.maxTokens);
+        error = document ? (shapeErrors(schema, document, shape)[0] ?? null) : null;
+      } catch (tooLong) {
+        error = tooLong as GraphQLError;
+      }
+      verdict = error;
+      if (hash !== null) {
+        if (verdicts.size >= VERDICTS_KEPT) verdicts.delete(verdicts.keys().next().value!);
+        verdicts.set(hash, verdict);
+      }
+    }
+    if (verdict) throw verdict;
+  }
+
+  function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null | undefined): number {
+    const cost = requestedCost(schema, document, variables, operationName);
+    if (cost > config.maxQueryCost) {
+      throw new GraphQLError(`The query costs ${cost} points; at most ${config.maxQueryCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
+        extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: cost, maxQueryCost: config.maxQueryCost }, http: { status: 400 } },
+      });
+    }
+    return cost;
+  }
+
+  const bucketKey = (caller: Caller) => (caller.accountId ? `account:${caller.accountId}` : `ip:${caller.clientIp ?? 'unknown'}`);
+
+  /** Spends the operation's cost from the caller's bucket; throws RATE_LIMITED when it is short. */
+  async function spend(caller: Caller, cost: number): Promise<number | null> {
+    if (!costBucket) return null;
+    // Even a free operation takes a point: no caller gets unlimited requests.
+    const taken = await store.take(bucketKey(caller), Math.max(1, cost), costBucket);
+    if (!taken.taken) {
+      throw rateLimited(
+        `Rate limited: this operation costs ${Math.max(1, cost)} points and ${Math.floor(taken.available)} are available (${costBucket.restorePerSecond} restored per second).`,
+        taken.retryAfterSeconds,
+      );
+    }
+    return taken.available;
+  }
+
+  /** Reserves one failed sign-in for the email and the address; given back when it succeeds. */
+  async function reserveSignIn(caller: Caller, email: string): Promise<() => Promise<void>> {
+    const keys: [string, Bucket][] = [
+      [`sign-in-ip:${caller.clientIp ?? 'unknown'}`, ipBucket],
+      [`sign-in-email:${email.trim().toLowerCase()}`, emailBucket],
+    ];
+    const results = await Promise.all(keys.map(([key, bucket]) => store.take(key, 1, bucket)));
+    const refused = results.findIndex((result) => !result.taken);
+    const giveBack = async () => {
+      await Promise.all(keys.map(([key, bucket], index) => (results[index]!.taken ? store.give(key, 1, bucket) : undefined)));
+    };
+    if (refused >= 0) {
+      await giveBack();
+      throw rateLimited(
+        refused === 0 ? 'Too many failed sign-ins from this address; try again later.' : 'Too many failed sign-ins for this email; try again later.',
+        results[refused]!.retryAfterSeconds,
+      );
+    }
+    return giveBack;
+  }
+
+  /**
+   * What the subscription server calls for an operation received over WebSocket: the same shape,
+   * cost and bucket rules as over HTTP. Throws the GraphQL error to answer with.
+   */
+  async function checkOperation(
+    document: DocumentNode,
+    variables: Record<string, unknown> | null | undefined,
+    viewer: { accountId: string } | null,
+    clientIp: string | null = null,
+    operationName?: string | null,
+  ): Promise<{ requestedQueryCost: number }> {
+    const errors = shapeErrors(options.schema, document, shape);
+    if (errors[0]) throw errors[0];
+    const cost = costOf(options.schema, document, variables ?? {}, operationName);
+    await spend({ accountId: viewer?.accountId ?? null, clientIp }, cost);
+    return { requestedQueryCost: cost };
+  }
+
+  function plugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+    return {
+      async requestDidStart() {
+        let requested = 0;
+        let charged = 0;
+        let available: number | null = null;
+        let caller: Caller | null = null;
+        let signInDone: (() => Promise<void>) | null = null;
+        let signInKey = 'signIn';
+        return {
+          async didResolveOperation(context) {
+            const { document, operation, request, schema, contextValue } = context;
+            if (!operation) return; // refused by the operation-resolution check
+            const asked = contextValue as Partial<Caller>;
+            caller = { accountId: asked.accountId ?? null, clientIp: asked.clientIp ?? null };
+            requested = costOf(schema, document, request.variables ?? {}, request.operationName);
+            available = await spend(caller, requested);
+            if (available !== null) charged = Math.max(1, requested);
+            const signIn = operation.operation === 'mutation' ? signInOf(document, operation, request.variables ?? {}) : null;
+            if (signIn) {
+              signInKey = signIn.responseKey;
+              signInDone = await reserveSignIn(caller, signIn.email);
+            }
+          },
+          async willSendResponse(context) {
+            const { response, operation } = context;
+            if (response.body.kind !== 'single') return;
+            const result = response.body.singleResult;
+            const executed = operation && result.data !== undefined;
+            const actual = executed ? actualCost(result.data, operation.operation) : null;
+            if (signInDone && executed && signedIn(result.data, signInKey)) await signInDone().catch((error: unknown) => logger.warn({ err: error }, 'sign-in refund failed'));
+            if (caller && costBucket && available !== null && actual !== null && actual < charged) {
+              // The answer cost less than asked (shorter pages): give the difference back.
+              const refund = charged - Math.max(1, actual);
+              available = Math.min(costBucket.capacity, available + refund);
+              store.give(bucketKey(caller), refund, costBucket).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
+            }
+            if (!operation) return;
+            const cost: CostReport = {
+              requestedQueryCost: requested,
+              actualQueryCost: actual,
+              throttleStatus:
+                costBucket && available !== null
+                  ? { maximumAvailable: costBucket.capacity, currentlyAvailable: Math.floor(available), restoreRate: costBucket.restorePerSecond }
+                  : null,
+            };
+            result.extensions = { ...result.extensions, cost };
+          },
+        };
+      },
+    };
+  }
+
+  /**
+   * Express middleware on `/graphql`, after the body parser and before Apollo Server: refuses a
+   * document breaking a shape limit before Apollo parses and validates it in full (validation
+   * compares fields pairwise, so 10,000 aliases would hold the event loop for seconds).
+   */
+  const shapeCheck: RequestHandler = (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : null;
+    if (query === null) return next();
+    try {
+      checkShape(options.schema, query);
+    } catch (error) {
+      const refusal = error as GraphQLError;
+      res.status(400).json({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
+      return;
+    }
+    next();
+  };
+
+  return { plugin, shapeCheck, checkOperation, close: () => store.close() };
+}
+
+export type Limits = ReturnType<typeof createLimits>;
+
+function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
+
+/** The `signIn` of this mutation (at most one per request): the email it tries and its response key. */
+function signInOf(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): { email: string; responseKey: string } | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const field = rootFields(operation.selectionSet, fragments).find((node) => node.name.value === 'signIn');
+  if (!field) return null;
+  const input = field.arguments?.find((argument) => argument.name.value === 'input');
+  const value = input ? (valueFromASTUntyped(input.value, variables) as { email?: unknown } | null) : null;
+  return { email: typeof value?.email === 'string' ? value.email : '', responseKey: field.alias?.value ?? 'signIn' };
+}
+
+function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  const fields: FieldNode[] = [];
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...rootFields(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) fields.push(...rootFields(fragment.selectionSet, fragments, seen));
+    }
+  }
+  return fields;
+}
+
+/** A sign-in succeeded only when the answer shows its token (a caller not asking learns nothing). */
+function signedIn(data: Record<string, unknown> | null | undefined, responseKey: string): boolean {
+  const payload = data?.[responseKey] as { token?: unknown } | null | undefined;
+  return typeof payload?.token === 'string' && payload.token.length > 0;
+}
+

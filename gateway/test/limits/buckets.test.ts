@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Database } from '@mpp/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateGateway } from '../../src/db/migrate.js';
+import { MemoryBucketStore, SqlBucketStore, type BucketStore } from '../../src/limits/buckets.js';
+
+let database: Database;
+let dataDir: string;
+const stores: BucketStore[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mpp-buckets-'));
+  database = await openDatabase({ url: null, dataDir });
+  await migrateGateway(database.orm({}));
+}, 60_000);
+afterAll(async () => {
+  for (const store of stores) store.close();
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const kinds: [string, () => BucketStore][] = [
+  ['memory', () => new MemoryBucketStore()],
+  ['sql', () => new SqlBucketStore(database.orm({}))],
+];
+
+describe.each(kinds)('%s leaky bucket', (_kind, make) => {
+  const bucket = { capacity: 100, restorePerSecond: 1 };
+
+  it('spends until empty, then refuses with the seconds to wait', async () => {
+    const store = make();
+    stores.push(store);
+    const key = `k:${Math.random()}`;
+    expect(await store.take(key, 60, bucket)).toMatchObject({ taken: true, available: 40 });
+    const refused = await store.take(key, 60, bucket);
+    expect(refused.taken).toBe(false);
+    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(19);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(21);
+    expect((await store.take(key, 40, bucket)).taken).toBe(true);
+  });
+
+  it('gives points back, never above capacity, and refuses more than capacity', async () => {
+    const store = make();
+    stores.push(store);
+    const key = `k:${Math.random()}`;
+    await store.take(key, 90, bucket);
+    await store.give(key, 50, bucket);
+    expect((await store.take(key, 60, bucket)).taken).toBe(true);
+    await store.give(key, 1000, bucket);
+    expect((await store.take(key, 100, bucket)).taken).toBe(true);
+    expect((await store.take(`k:${Math.random()}`, 101, bucket)).taken).toBe(false);
+  });
+
+  it('never spends the same points twice under concurrent takes', async () => {
+    const store = make();
+    stores.push(store);
+    const key = `k:${Math.random()}`;
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.take(key, 10, bucket)));
+    expect(results.filter((result) => result.taken)).toHaveLength(10);
+  });
+});
