@@ -3,6 +3,7 @@
 //   npm run bench:peers                       (20 s per query and gateway, in interleaved rounds)
 //   BENCH_SECONDS=6 BENCH_CONNECTIONS=16 npm run bench:peers
 //   BENCH_PEERS=ours,hive,hive-no-dedup npm run bench:peers   (Hive with in-flight deduplication off too)
+//   BENCH_CPU_PROF=/tmp/profiles npm run bench:peers   (our processes write V8 CPU profiles there on exit)
 // Prints req/s, p50, p99, errors and the CPU ms per request of every process, then the line
 // `Q2 ours/hive: <ratio>, Q2/floor: <ratio>`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -52,7 +53,8 @@ interface Running {
 const children: Running[] = [];
 
 async function startProcess(name: string, args: string[], env: Record<string, string>, readyPath: string, port: number): Promise<Running> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROF && !name.startsWith('hive') ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const origin = `http://127.0.0.1:${port}`;
   const running = { name, child, url: `${origin}/graphql` };
   children.push(running);
