@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
@@ -23,57 +24,167 @@ export function readSupergraph(): string {
 
 /**
  * Forwards the caller's `Authorization` (each subgraph verifies the token itself) and the request
- * id. Node's fetch keeps connections to each subgraph alive and pooled.
+ * id, and sends each subgraph as little as it can: an entity fetch carries each distinct
+ * representation once, and identical queries in flight with the same headers share one request.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, subgraph: string) {
+    // Subgraphs send no cache-control hints; not reading them saves work on every fetch.
+    super({ url, fetcher: fetcherFor(subgraph), honorSubgraphCacheControlHeader: false });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !context) return;
     if (context.authorization) headers.set('authorization', context.authorization);
     if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
   }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const variables = options.request.variables;
+    const representations = variables?.representations as unknown;
+    if (!Array.isArray(representations)) return super.process(options);
+    const { unique, positions } = dedupeRepresentations(representations);
+    if (unique.length === representations.length) return super.process(options);
+    options.request.variables = { ...variables, representations: unique };
+    return expandEntities(await super.process(options), positions);
+  }
 }
+
+/** One subgraph HTTP answer, shared by the identical requests that waited for it. */
+interface SubgraphAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/**
+ * A request body of a subgraph query (never a mutation or subscription): only those may be shared
+ * between callers. RemoteGraphQLDataSource serializes `query` first; anything else is not shared.
+ */
+export function isQueryBody(body: string): boolean {
+  return body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
+}
+
+/** Every header (the credentials above all) and the body, but not the request id, which differs per client request. */
+export function inFlightKey(headers: Record<string, string>, body: string): string {
+  let key = '';
+  for (const name of Object.keys(headers).sort()) {
+    if (name !== REQUEST_ID_HEADER) key += `${name}:${headers[name]}\n`;
+  }
+  return `${key}\n${body}`;
+}
+
+/**
+ * The distinct representations of an entity fetch, and for each original position the index of
+ * its distinct one. The gateway builds every representation of a fetch from one selection, so the
+ * same entity always serializes alike.
+ */
+export function dedupeRepresentations(representations: unknown[]): { unique: unknown[]; positions: number[] } {
+  const indexOf = new Map<string, number>();
+  const unique: unknown[] = [];
+  const positions = representations.map((representation) => {
+    const key = JSON.stringify(representation);
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = unique.push(representation) - 1;
+      indexOf.set(key, index);
+    }
+    return index;
+  });
+  return { unique, positions };
+}
+
+/**
+ * Puts a deduplicated `_entities` answer back at every original position (a copy for each repeat,
+ * as the gateway merges later fetches into these objects), errors included.
+ */
+export function expandEntities(response: GatewayGraphQLResponse, positions: number[]): GatewayGraphQLResponse {
+  const entities = (response.data as { _entities?: unknown } | null | undefined)?._entities;
+  const used = new Set<number>();
+  const copy = (index: number, value: unknown) => {
+    if (!used.has(index)) {
+      used.add(index);
+      return value;
+    }
+    return value === null || typeof value !== 'object' ? value : structuredClone(value);
+  };
+  const data = Array.isArray(entities)
+    ? { ...response.data, _entities: positions.map((index) => copy(index, entities[index])) }
+    : response.data;
+  const errors = response.errors?.flatMap((error) => {
+    const path = error.path;
+    if (!path || path[0] !== '_entities' || typeof path[1] !== 'number') return [error];
+    const at = path[1];
+    return positions.flatMap((index, position) =>
+      index === at ? [{ ...error, path: ['_entities', position, ...path.slice(2)] }] : [],
+    );
+  });
+  return { ...response, data, ...(errors ? { errors } : {}) };
+}
+
+/** A subgraph's GraphQL response as the gateway reads it. */
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 /** Keep-alive connections to the subgraphs, pooled per origin. */
 const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
 
 /**
- * What the gateway's data sources fetch with: undici's request API over the keep-alive pool
- * (leaner than `fetch` on this hot path), with a deadline. A subgraph that cannot be reached
- * (down, refusing, too slow) becomes a clear SERVICE_UNAVAILABLE error on the fields it owns,
- * while the rest of the response is still served.
+ * undici's request API over the keep-alive pool (leaner than `fetch` on this hot path), with a
+ * deadline. A subgraph that cannot be reached (down, refusing, too slow) becomes a clear
+ * SERVICE_UNAVAILABLE error on the fields it owns, while the rest of the response is still served.
+ */
+async function post(subgraph: string, url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+  try {
+    const answer = await request(url, {
+      method: 'POST',
+      headers,
+      body,
+      dispatcher: subgraphAgent,
+      headersTimeout: SUBGRAPH_TIMEOUT_MS,
+      bodyTimeout: SUBGRAPH_TIMEOUT_MS,
+    });
+    const contentType = answer.headers['content-type'];
+    return {
+      status: answer.statusCode,
+      contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
+      text: await answer.body.text(),
+    };
+  } catch (error) {
+    throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
+      originalError: error as Error,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+  }
+}
+
+/**
+ * The data sources' fetcher: identical queries in flight (same headers, same body) share one
+ * subgraph request; each caller still parses its own copy, as the gateway writes into what it gets.
  */
 function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
-  return (async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string }) => {
-    try {
-      const answer = await request(url, {
-        method: (init.method ?? 'POST') as 'POST',
-        headers: init.headers,
-        body: init.body,
-        dispatcher: subgraphAgent,
-        headersTimeout: SUBGRAPH_TIMEOUT_MS,
-        bodyTimeout: SUBGRAPH_TIMEOUT_MS,
-      });
-      const text = await answer.body.text();
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(answer.headers)) {
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
+  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  return (async (url: string, init: { headers: Record<string, string>; body: string }) => {
+    let answer: Promise<SubgraphAnswer>;
+    if (isQueryBody(init.body)) {
+      const key = inFlightKey(init.headers, init.body);
+      const pending = inFlight.get(key);
+      if (pending) answer = pending;
+      else {
+        answer = post(subgraph, url, init.headers, init.body).finally(() => inFlight.delete(key));
+        inFlight.set(key, answer);
       }
-      return {
-        ok: answer.statusCode >= 200 && answer.statusCode < 300,
-        status: answer.statusCode,
-        statusText: '',
-        url,
-        headers,
-        text: async () => text,
-        json: async () => JSON.parse(text) as unknown,
-      };
-    } catch (error) {
-      throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
-        originalError: error as Error,
-        extensions: { code: 'SERVICE_UNAVAILABLE' },
-      });
-    }
+    } else answer = post(subgraph, url, init.headers, init.body);
+    const { status, contentType, text } = await answer;
+    return {
+      ok: status >= 200 && status < 300,
+      status,
+      statusText: STATUS_CODES[status] ?? '',
+      url,
+      headers: new Headers(contentType ? { 'content-type': contentType } : {}),
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+    };
   }) as unknown as RemoteGraphQLDataSource['fetcher'];
 }
 
@@ -84,7 +195,7 @@ export function createGateway(options: { subgraphUrls: Map<string, string>; logg
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource({ url, fetcher: fetcherFor(name) });
+      return new SubgraphDataSource(url, name);
     },
   });
 }

@@ -4,36 +4,11 @@
 //   npm run bench                                  (both modes; BENCH_MODES=embedded to pick one)
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench
 import autocannon from 'autocannon';
-import { AddWorkspaceMemberDocument, CreateWorkspaceDocument, SignUpDocument, createPlatformClient } from '@mpp/client';
 import { modesToRun, startPlatform, type Mode } from './platform-process.js';
+import { MEMBERSHIPS_QUERY, MEMBERSHIP_WORKSPACES, MEMBERS_PER_WORKSPACE, seedMemberships } from './seed.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const WORKSPACES = 3;
-const MEMBERS_PER_WORKSPACE = 10;
-
-const QUERY = `query Bench {
-  viewer { memberships { workspace { name members { role account { email } } } } }
-}`;
-
-async function seed(url: string): Promise<string> {
-  const anonymous = createPlatformClient({ url });
-  const signUp = async (email: string) => {
-    const { signUp } = await anonymous.execute(SignUpDocument, { input: { email, password: 'a long password', displayName: email } });
-    return signUp;
-  };
-  const owner = await signUp('owner@bench.example');
-  const client = createPlatformClient({ url, token: owner.token });
-  for (let w = 0; w < WORKSPACES; w++) {
-    const { createWorkspace } = await client.execute(CreateWorkspaceDocument, { input: { kind: w % 2 ? 'ISV' : 'MERCHANT', name: `Bench ${w}` } });
-    for (let m = 0; m < MEMBERS_PER_WORKSPACE; m++) {
-      const email = `member${w}.${m}@bench.example`;
-      await signUp(email);
-      await client.execute(AddWorkspaceMemberDocument, { input: { workspaceId: createWorkspace.workspace!.id, email, role: 'DEVELOPER' } });
-    }
-  }
-  return owner.token!;
-}
 
 async function measure(mode: Mode) {
   // Limits on, with a bucket no load of this script empties (RATE_LIMIT_POINTS=0: bucket off, to compare).
@@ -42,12 +17,12 @@ async function measure(mode: Mode) {
     RATE_LIMIT_RESTORE_PER_SECOND: process.env.RATE_LIMIT_RESTORE_PER_SECOND ?? '1000000',
   });
   try {
-    const token = await seed(platform.url);
+    const token = await seedMemberships(platform.url);
     const options = {
       url: platform.url,
       method: 'POST' as const,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: QUERY, operationName: 'Bench' }),
+      body: JSON.stringify({ query: MEMBERSHIPS_QUERY, operationName: 'Bench' }),
       connections,
     };
     await autocannon({ ...options, duration: 3 }); // warm-up: query plans, JIT, connection pools
@@ -69,5 +44,5 @@ async function measure(mode: Mode) {
 
 const rows = [];
 for (const mode of modesToRun()) rows.push(await measure(mode));
-console.log(`\nGateway load: ${connections} connections, ${seconds} s, ${WORKSPACES} workspaces × ${MEMBERS_PER_WORKSPACE + 1} members per response`);
+console.log(`\nGateway load: ${connections} connections, ${seconds} s, ${MEMBERSHIP_WORKSPACES} workspaces × ${MEMBERS_PER_WORKSPACE + 1} members per response`);
 console.table(rows);

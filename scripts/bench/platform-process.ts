@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export type Mode = 'embedded' | 'postgres';
 
@@ -21,7 +21,7 @@ export interface PlatformProcess {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
@@ -33,26 +33,32 @@ async function freePort(): Promise<number> {
 /** The Postgres server the Postgres mode is measured on (a fresh database is made on it). */
 export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** A fresh database on BENCH_DATABASE_URL's server, and how to drop it. */
+export async function createBenchDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(BENCH_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    async drop() {
+      const cleaner = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
+      await cleaner.unsafe(`drop database if exists ${name} with (force)`);
+      await cleaner.end();
+    },
+  };
+}
+
 /** `npm start`'s process (gateway/dist/all-in-one.js), on a fresh embedded database or a fresh Postgres database. */
 export async function startPlatform(mode: Mode, env: Record<string, string> = {}): Promise<PlatformProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
-  if (mode === 'postgres') {
-    const name = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    await admin.end();
-    const url = new URL(BENCH_DATABASE_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const cleaner = postgres(BENCH_DATABASE_URL, { max: 1, onnotice: () => {} });
-      await cleaner.unsafe(`drop database if exists ${name} with (force)`);
-      await cleaner.end();
-    };
-  }
+  if (mode === 'postgres') ({ url: databaseUrl, drop: dropDatabase } = await createBenchDatabase());
   const child = spawn(process.execPath, ['gateway/dist/all-in-one.js'], {
     cwd: root,
     env: {

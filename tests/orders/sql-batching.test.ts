@@ -54,6 +54,28 @@ const OrdersPageWithTimelines = graphql(`
   }
 `);
 
+/** Every workspace of the caller with its orders: one batch of Workspace entities for Orders. */
+const OrdersOfMyWorkspaces = graphql(`
+  query BatchingOrdersOfMyWorkspaces {
+    viewer {
+      memberships {
+        workspace {
+          id
+          orders(first: 2) {
+            totalCount
+            nodes {
+              id
+            }
+            pageInfo {
+              hasNextPage
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 let platform: TestPlatform;
 
 beforeAll(async () => {
@@ -137,5 +159,26 @@ describe("a page of a merchant's many NEW orders for one mini program", () => {
     expect(large.data.workspace?.orders.nodes.every((o) => o.miniProgram.name === miniProgram.name && o.merchant.name === merchant.name)).toBe(true);
 
     expect(large.statements).toEqual(small.statements);
+  });
+});
+
+describe('the orders of a merchant and of its ISV asked in one request', () => {
+  it('shows an order on both sides, each page and total its own, in a constant number of statements', async () => {
+    const merchant = await createVerifiedMerchant(platform);
+    const isv = await createVerifiedIsv(platform, merchant.owner);
+    const otherMerchant = await createVerifiedMerchant(platform);
+    const service = await createOnlineService(platform, isv);
+    const own = await createMiniProgram(merchant);
+    const other = await createMiniProgram(otherMerchant);
+    const mine: string[] = [];
+    for (let i = 0; i < 3; i++) mine.push((await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: own.id }, 'NEW')).id);
+    const theirs = (await orderIn({ merchant: otherMerchant, isv, serviceId: service.id, miniProgramId: other.id }, 'NEW')).id;
+
+    const { data, statements } = await measured(merchant.owner, (client) => client.execute(OrdersOfMyWorkspaces, {}));
+    const byWorkspace = new Map(data.viewer!.memberships.map((m) => [m.workspace.id, m.workspace.orders]));
+    expect(byWorkspace.get(merchant.id)).toEqual({ totalCount: 3, nodes: [{ id: mine[2] }, { id: mine[1] }], pageInfo: { hasNextPage: true } });
+    expect(byWorkspace.get(isv.id)).toEqual({ totalCount: 4, nodes: [{ id: theirs }, { id: mine[2] }], pageInfo: { hasNextPage: true } });
+    // Access, the pages with their rows, the totals of both sides.
+    expect(statements['orders']).toBeLessThanOrEqual(3);
   });
 });

@@ -1,5 +1,5 @@
-import { AUTHORIZING_ORDER_STATUSES, loaderById, pagesPerParent, parentPageLoader } from '@mpp/kit';
-import { and, inArray, type SQL } from 'drizzle-orm';
+import { AUTHORIZING_ORDER_STATUSES, loaderById, parentPageLoader, rowsOf } from '@mpp/kit';
+import { and, desc, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { OrdersDb } from '../db/client.js';
 import { orders, type OrderRow, type OrderStatusValue } from '../db/schema.js';
 
@@ -21,24 +21,55 @@ export function activeOrderByMiniProgramLoader(db: OrdersDb) {
 
 /**
  * `Workspace.orders` for many workspaces at once: orders where the workspace is the merchant or
- * the ISV, newest first. One page query per side, merged per workspace (a workspace is one kind,
- * so one side is always empty).
+ * the ISV, newest first, in two statements whatever the number of workspaces and orders: the
+ * pages with their rows (each order ranked on both sides with a window function, kept on the side
+ * its workspace was asked for), and the totals of both sides.
  */
 export function ordersByWorkspaceLoader(db: OrdersDb) {
   return parentPageLoader<OrderRow, { statuses: OrderStatusValue[] | null }>(async (workspaceIds, filter, page) => {
+    const ids = [...workspaceIds];
     const scoped: SQL | undefined = filter.statuses ? inArray(orders.status, filter.statuses) : undefined;
-    const [asMerchant, asIsv] = await Promise.all([
-      pagesPerParent(db, { table: orders, parent: orders.merchantWorkspaceId, id: orders.id, where: scoped }, workspaceIds, page),
-      pagesPerParent(db, { table: orders, parent: orders.isvWorkspaceId, id: orders.id, where: scoped }, workspaceIds, page),
+    const after = page.afterId ? lt(orders.id, page.afterId) : undefined;
+    const either = or(inArray(orders.merchantWorkspaceId, ids), inArray(orders.isvWorkspaceId, ids));
+    const ranked = db
+      .select({
+        ...getTableColumns(orders),
+        merchantRank: sql<number>`row_number() over (partition by ${orders.merchantWorkspaceId} order by ${orders.id} desc)`.as('merchant_rank'),
+        isvRank: sql<number>`row_number() over (partition by ${orders.isvWorkspaceId} order by ${orders.id} desc)`.as('isv_rank'),
+      })
+      .from(orders)
+      .where(and(either, scoped, after))
+      .as('ranked');
+    const limit = page.first + 1;
+    const [rows, totals] = await Promise.all([
+      db
+        .select()
+        .from(ranked)
+        .where(
+          or(
+            and(inArray(ranked.merchantWorkspaceId, ids), lte(ranked.merchantRank, limit)),
+            and(inArray(ranked.isvWorkspaceId, ids), lte(ranked.isvRank, limit)),
+          ),
+        )
+        .orderBy(desc(ranked.id)),
+      db.execute(sql`
+        select side.parent, count(*)::int as total from (
+          select ${orders.merchantWorkspaceId} as parent from ${orders} where ${and(inArray(orders.merchantWorkspaceId, ids), scoped)}
+          union all
+          select ${orders.isvWorkspaceId} as parent from ${orders} where ${and(inArray(orders.isvWorkspaceId, ids), scoped)}
+        ) side group by side.parent`),
     ]);
-    return new Map(
-      workspaceIds.map((id) => {
-        const a = asMerchant.get(id)!;
-        const b = asIsv.get(id)!;
-        const rows = [...a.rows, ...b.rows].sort((x, y) => (x.id < y.id ? 1 : x.id > y.id ? -1 : 0));
-        return [id, { rows, total: a.total + b.total }];
-      }),
-    );
+    const pages = new Map(ids.map((id) => [id, { rows: [] as OrderRow[], total: 0 }]));
+    for (const { merchantRank, isvRank, ...order } of rows) {
+      const asMerchant = pages.get(order.merchantWorkspaceId);
+      if (asMerchant && Number(merchantRank) <= limit) asMerchant.rows.push(order);
+      const asIsv = pages.get(order.isvWorkspaceId);
+      if (asIsv && Number(isvRank) <= limit) asIsv.rows.push(order);
+    }
+    for (const { parent, total } of rowsOf<{ parent: string; total: number }>(totals)) {
+      const entry = pages.get(parent);
+      if (entry) entry.total = Number(total);
+    }
+    return pages;
   });
 }
-
