@@ -167,6 +167,7 @@ describe('Postgres crashes and comes back under a write load', () => {
         failed: failed.length,
         failedCodes: [...new Set(failed.flatMap((a) => a.codes))],
         slowestDuringOutageMs: Math.max(0, ...during.map((a) => a.ms)),
+        driverFaultsSurvived: processes.map((p) => p.output.join('').split('survived a database driver fault').length - 1),
       })}\n`,
     );
 

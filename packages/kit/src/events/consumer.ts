@@ -47,6 +47,11 @@ export class EventConsumer {
     return this.options.name;
   }
 
+  /** The database it reads from and writes to. */
+  get database(): Database {
+    return this.options.database;
+  }
+
   /** null while it keeps up; otherwise why it cannot (it retries on every poll and notification). */
   get problem(): string | null {
     return this.stopped ? 'stopped' : this.failure;
