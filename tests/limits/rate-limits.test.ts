@@ -11,7 +11,7 @@ beforeAll(async () => {
   platform = await TestPlatform.start({ env: { RATE_LIMIT_POINTS: '100', RATE_LIMIT_RESTORE_PER_SECOND: '2', SIGN_IN_FAILURES_PER_IP: '100' } });
   alice = await signUp(platform, { email: 'alice.limits@example.com' });
   bob = await signUp(platform, { email: 'bob.limits@example.com' });
-}, 120_000);
+}, 300_000);
 afterAll(() => platform?.stop());
 
 const MARKET = '{ serviceMarket(first: 50) { nodes { id } } }'; // requested 51, actual 1 (an empty market)

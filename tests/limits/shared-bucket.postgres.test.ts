@@ -21,7 +21,7 @@ beforeAll(async () => {
     subgraphUrls: new Map(platform.platform.subgraphs.map((s) => [s.name, `${s.url}/graphql`])),
   });
   alice = await signUp(platform);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await second?.stop();
   await secondDatabase?.close();
