@@ -10,7 +10,7 @@ beforeAll(async () => {
   alice = await signUp(platform);
   const isv = await createVerifiedIsv(platform);
   for (let i = 0; i < 3; i++) await createOnlineService(platform, isv);
-}, 180_000);
+}, 300_000);
 afterAll(() => platform?.stop());
 
 describe('query cost in every response', () => {

@@ -9,7 +9,7 @@ let alice: Actor;
 beforeAll(async () => {
   platform = await TestPlatform.start({ env: { RATE_LIMIT_POINTS: '100000', RATE_LIMIT_RESTORE_PER_SECOND: '10000' } });
   alice = await signUp(platform);
-}, 120_000);
+}, 300_000);
 afterAll(() => platform?.stop());
 
 /** Refused before anything is planned: 4xx, a clear code, no data, and quickly. */

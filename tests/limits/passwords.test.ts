@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await TestPlatform.start();
-}, 120_000);
+}, 300_000);
 afterAll(() => platform?.stop());
 
 const signUpWith = async (password: string) => {

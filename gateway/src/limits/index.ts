@@ -181,7 +181,8 @@ export function createLimits(options: LimitsOptions) {
             const executed = operation && result.data !== undefined;
             const actual = executed ? actualCost(result.data, operation.operation) : null;
             if (signInDone && executed && signedIn(result.data, signInKey)) await signInDone().catch((error: unknown) => logger.warn({ err: error }, 'sign-in refund failed'));
-            if (caller && costBucket && available !== null && actual !== null && actual < charged) {
+            // A mutation costs what it asked even when it failed: it did its work.
+            if (caller && costBucket && available !== null && actual !== null && actual < charged && operation?.operation !== 'mutation') {
               // The answer cost less than asked (shorter pages): give the difference back.
               const refund = charged - Math.max(1, actual);
               available = Math.min(costBucket.capacity, available + refund);
