@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
-import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 import { schemaFolder } from './compose.js';
@@ -23,14 +23,27 @@ export function readSupergraph(): string {
 
 /**
  * Forwards the caller's `Authorization` (each subgraph verifies the token itself) and the request
- * id. Node's fetch keeps connections to each subgraph alive and pooled.
+ * id, and signs the request with the gateway's internal credential: subgraphs answer nothing else.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly path: string;
+
+  constructor(
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0] & { url: string },
+    private readonly internalSecret: Buffer,
+  ) {
+    super(options);
+    const url = new URL(options.url);
+    this.path = `${url.pathname}${url.search}`;
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !context) return;
-    if (context.authorization) headers.set('authorization', context.authorization);
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (!headers) return;
+    const authorization = context?.authorization ?? null;
+    if (authorization) headers.set('authorization', authorization);
+    if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    headers.set(INTERNAL_CREDENTIAL_HEADER, signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization }));
   }
 }
 
@@ -77,14 +90,14 @@ function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
   }) as unknown as RemoteGraphQLDataSource['fetcher'];
 }
 
-export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; supergraphSdl?: string }) {
+export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; internalSecret: Buffer; supergraphSdl?: string }) {
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     logger: options.logger,
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource({ url, fetcher: fetcherFor(name) });
+      return new SubgraphDataSource({ url, fetcher: fetcherFor(name) }, options.internalSecret);
     },
   });
 }

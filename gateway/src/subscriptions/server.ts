@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { badUserInput, forbidden, runInRequestScope, unauthenticated, viewerFromAuthorization, type LoggedEvent, type Logger, type TokenKeys } from '@mpp/kit';
+import {
+  badUserInput,
+  forbidden,
+  runInRequestScope,
+  unauthenticated,
+  viewerFromAuthorization,
+  type EndedSessions,
+  type LoggedEvent,
+  type Logger,
+  type TokenKeys,
+} from '@mpp/kit';
 import { eventCursor, positionOf } from '@mpp/orders';
 import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -22,6 +32,7 @@ export interface SubscriptionLimits {
 interface ConnectionState {
   authorization: string;
   accountId: string;
+  sessionId: string;
   /** When the connection's token expires (ms): its subscriptions end then. */
   expiresAt: number;
   subscriptions: Set<string>;
@@ -73,10 +84,12 @@ export function attachSubscriptions(options: {
   schema: GraphQLSchema;
   feed: OrderEventFeed;
   keys: TokenKeys;
+  /** Sessions ended by Accounts: their connections may start nothing, their subscriptions end. */
+  sessions: EndedSessions;
   logger: Logger;
   limits: SubscriptionLimits;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, logger, limits } = options;
+  const { apollo, schema, feed, keys, sessions, logger, limits } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
   const shared = new Map<string, Promise<ExecutionResult>>();
@@ -164,6 +177,10 @@ export function attachSubscriptions(options: {
         const { events, until } = await feed.next(after, filter, waiter);
         if (waiter.closed) return;
         for (const event of events) {
+          if (sessions.has(connection.sessionId)) {
+            yield { errors: [unauthenticated('This session has ended; sign in again.')] };
+            return;
+          }
           if (connection.expiresAt <= Date.now()) {
             yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
             return;
@@ -199,10 +216,11 @@ export function attachSubscriptions(options: {
         if (typeof header !== 'string' || header === '') return false;
         try {
           const viewer = await viewerFromAuthorization(header, keys.verifyKey);
-          if (!viewer) return false;
+          if (!viewer || sessions.has(viewer.sessionId)) return false;
           ctx.extra.state = {
             authorization: header,
             accountId: viewer.accountId,
+            sessionId: viewer.sessionId,
             expiresAt: viewer.expiresAt ?? Number.POSITIVE_INFINITY,
             subscriptions: new Set(),
           };
@@ -214,6 +232,7 @@ export function attachSubscriptions(options: {
       async onSubscribe(ctx, id, payload) {
         const connection = ctx.extra.state;
         if (!connection) return [unauthenticated()];
+        if (sessions.has(connection.sessionId)) return [unauthenticated('This session has ended; sign in again.')];
         let document: DocumentNode;
         try {
           document = parse(payload.query);
