@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
-import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 import { schemaFolder } from './compose.js';
@@ -24,20 +24,31 @@ export function readSupergraph(): string {
 
 /**
  * Forwards the caller's `Authorization` (each subgraph verifies the token itself) and the request
- * id, and sends each subgraph as little as it can: an entity fetch carries each distinct
+ * id, and signs the request with the gateway's internal credential (subgraphs answer nothing else),
+ * and sends each subgraph as little as it can: an entity fetch carries each distinct
  * representation once, and identical queries in flight with the same headers share one request.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, subgraph: string) {
+  private readonly path: string;
+
+  constructor(
+    url: string,
+    subgraph: string,
+    private readonly internalSecret: Buffer,
+  ) {
     // Subgraphs send no cache-control hints; not reading them saves work on every fetch.
     super({ url, fetcher: fetcherFor(subgraph), honorSubgraphCacheControlHeader: false });
+    const parsed = new URL(url);
+    this.path = `${parsed.pathname}${parsed.search}`;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !context) return;
-    if (context.authorization) headers.set('authorization', context.authorization);
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (!headers) return;
+    const authorization = context?.authorization ?? null;
+    if (authorization) headers.set('authorization', authorization);
+    if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    headers.set(INTERNAL_CREDENTIAL_HEADER, signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization }));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -188,14 +199,14 @@ function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
   }) as unknown as RemoteGraphQLDataSource['fetcher'];
 }
 
-export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; supergraphSdl?: string }) {
+export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; internalSecret: Buffer; supergraphSdl?: string }) {
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     logger: options.logger,
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource(url, name);
+      return new SubgraphDataSource(url, name, options.internalSecret);
     },
   });
 }

@@ -1,4 +1,6 @@
 import {
+  EndedSessions,
+  loadInternalSecret,
   loadTokenKeys,
   openDatabase,
   serveSubgraph,
@@ -32,17 +34,23 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
     poolSize: config.databasePoolSize,
   });
   const keys = loadTokenKeys(config);
+  const internalSecret = loadInternalSecret(config);
+  // One follower of ended sessions for every service of this process.
+  const sessions = new EndedSessions(database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const subgraphs: ServedSubgraph[] = [];
   try {
+    await sessions.start();
     // One at a time: each migrates its own schema and catches up on the others' events.
     for (const module of subgraphModules) {
-      subgraphs.push(await serveSubgraph(module, { config, database, logger, keys }, { port: 0, host: '127.0.0.1' }));
+      subgraphs.push(await serveSubgraph(module, { config, database, logger, keys, internalSecret, sessions }, { port: 0, host: '127.0.0.1' }));
     }
     const gateway = await startGateway({
       config,
       logger: logger.child({ service: 'gateway' }),
       database,
       keys,
+      internalSecret,
+      sessions,
       subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
     });
     return {
@@ -53,11 +61,13 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
       async stop() {
         await gateway.stop();
         for (const subgraph of subgraphs.reverse()) await subgraph.stopAll();
+        await sessions.stop();
         await database.close();
       },
     };
   } catch (error) {
     for (const subgraph of subgraphs.reverse()) await subgraph.stopAll().catch(() => {});
+    await sessions.stop();
     await database.close();
     throw error;
   }

@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { Request, Response } from 'express';
 import type { Logger } from '@mpp/kit';
-import { REQUEST_ID_HEADER, requestIdFrom } from '@mpp/kit';
+import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, requestIdFrom, signInternalRequest } from '@mpp/kit';
 
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'if-none-match', 'if-modified-since'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'connection'];
@@ -19,13 +19,22 @@ function pick(headers: IncomingHttpHeaders, names: string[]): Record<string, str
  * Streams a request to a subgraph's HTTP route and its answer back (upload bytes, files), so
  * clients use the gateway's one origin and nothing is held whole in the gateway's memory.
  */
-export function proxyTo(baseUrl: string, logger: Logger) {
+export function proxyTo(baseUrl: string, logger: Logger, internalSecret: Buffer) {
   return (req: Request, res: Response) => {
     const target = new URL(req.originalUrl, baseUrl);
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    // Signed as the gateway; the upload URL itself is the client's capability (no Authorization).
+    const credential = signInternalRequest(internalSecret, { method: req.method, path: `${target.pathname}${target.search}` });
     const upstream = httpRequest(
       target,
-      { method: req.method, headers: { ...pick(req.headers, FORWARDED_REQUEST_HEADERS), [REQUEST_ID_HEADER]: requestId } },
+      {
+        method: req.method,
+        headers: {
+          ...pick(req.headers, FORWARDED_REQUEST_HEADERS),
+          [REQUEST_ID_HEADER]: requestId,
+          [INTERNAL_CREDENTIAL_HEADER]: credential,
+        },
+      },
       (answer) => {
         res.status(answer.statusCode ?? 502);
         for (const [name, value] of Object.entries(pick(answer.headers, FORWARDED_RESPONSE_HEADERS))) res.setHeader(name, value);

@@ -1,6 +1,10 @@
 import { Supergraph } from '@apollo/federation-internals';
 import {
+  EndedSessions,
+  INTERNAL_CREDENTIAL_HEADER,
+  loadInternalSecret,
   loadTokenKeys,
+  signInternalRequest,
   startGraphQLService,
   viewerFromAuthorization,
   type Database,
@@ -25,6 +29,10 @@ export interface GatewayOptions {
   database: Database;
   /** The token keys, when the caller has them loaded already (the embedded mode). */
   keys?: TokenKeys;
+  /** The secret the gateway signs subgraph requests with, when loaded already. */
+  internalSecret?: Buffer;
+  /** Ended sessions, when followed already in this process (the embedded mode). */
+  sessions?: EndedSessions;
   /** Subgraph name → its `/graphql` URL. */
   subgraphUrls: Map<string, string>;
   port?: number;
@@ -36,8 +44,9 @@ const READY_TIMEOUT_MS = 3_000;
 
 /**
  * The public entry point: `/graphql` over the federated graph, `/healthz` (the process is up) and
- * `/readyz` (its database, its order feed and every subgraph are ready). A request with a bad token is refused here with 401 before
- * any subgraph is asked; the subgraphs verify the token again.
+ * `/readyz` (its database, its order feed and every subgraph are ready). A request with a bad token,
+ * or one of an ended session, is refused here with 401 before any subgraph is asked; the subgraphs
+ * check both again.
  */
 export interface RunningGateway extends RunningService {
   /** Subscriptions being served now. */
@@ -47,11 +56,15 @@ export interface RunningGateway extends RunningService {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger, subgraphUrls } = options;
   const keys = options.keys ?? loadTokenKeys(config);
+  const internalSecret = options.internalSecret ?? loadInternalSecret(config);
   const supergraphSdl = readSupergraph();
   const schema = apiSchema(supergraphSdl);
   await migrateGateway(options.database.orm({}));
   const limits = createLimits({ config, store: bucketStoreFor(options.database), schema, logger });
-  const gateway = createGateway({ subgraphUrls, supergraphSdl, logger: logger.child({ component: 'apollo-gateway' }) });
+  const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, logger: logger.child({ component: 'apollo-gateway' }) });
+  const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
+  await ownSessions?.start();
+  const sessions = (options.sessions ?? ownSessions)!;
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   await feed.start();
   let subscriptions: ReturnType<typeof attachSubscriptions> | null = null;
@@ -70,7 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
       if (miniPrograms) {
-        const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger);
+        const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger, internalSecret);
         app.put('/uploads/:uploadId', forward);
         app.get('/files/:fileId', forward);
       }
@@ -90,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         schema,
         feed,
         keys,
+        sessions,
         logger,
         limits: {
           perConnection: config.subscriptionsPerConnection,
@@ -104,11 +118,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await subscriptions?.close();
         await feed.stop();
         limits.close();
+        await ownSessions?.stop();
       };
     },
     async context({ req, requestId }) {
       const authorization = req.headers.authorization ?? null;
       const viewer = await viewerFromAuthorization(authorization, keys.verifyKey);
+      sessions.assertLive(viewer);
       // The limits read who is asking from the same context (`Caller`).
       const context: GatewayContext & Caller = { requestId, authorization, accountId: viewer?.accountId ?? null, clientIp: req.ip ?? null };
       return context;
@@ -117,6 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Not started (Apollo or the port): the feed follows the log for nothing.
     await feed.stop();
     limits.close();
+    await ownSessions?.stop();
     throw error;
   });
   return { ...service, activeSubscriptions: () => subscriptions?.active ?? 0 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignUpDocument, ViewerDocument, createPlatformClient } from '@mpp/client';
+import { SignOutDocument, SignUpDocument, ViewerDocument, createPlatformClient } from '@mpp/client';
 import { freePort } from '@mpp/testkit';
 import postgres from 'postgres';
 import { parse } from 'yaml';
@@ -19,12 +19,14 @@ interface ComposeService {
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
+  networks?: string[];
   healthcheck?: { test: string[] };
   volumes?: string[];
 }
 
 const compose = parse(readFileSync(join(repositoryRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, ComposeService>;
+  networks: Record<string, { internal?: boolean } | null>;
 };
 const services = compose.services;
 const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders'];
@@ -66,6 +68,19 @@ describe('docker-compose.yml', () => {
       for (const variable of Object.keys(services[name]!.environment ?? {})) {
         expect(table, `${variable} of ${name} is documented`).toContain(`\`${variable}\``);
       }
+    }
+  });
+
+  it('keeps Postgres and the subgraphs on an internal network only the gateways share with the load balancer', () => {
+    expect(compose.networks.internal?.internal).toBe(true);
+    for (const name of ['postgres', ...SUBGRAPHS]) expect(services[name]!.networks, name).toEqual(['internal']);
+    for (const gateway of GATEWAYS) expect(services[gateway]!.networks?.sort()).toEqual(['internal', 'public']);
+    expect(services.lb!.networks).toEqual(['public']);
+    // One internal credential for all: INTERNAL_SECRET when set, else the shared DATA_DIR volume's.
+    for (const name of [...SUBGRAPHS, ...GATEWAYS]) {
+      expect(services[name]!.environment?.INTERNAL_SECRET, name).toBe('${INTERNAL_SECRET:-}');
+      expect(services[name]!.environment?.DATA_DIR).toBe('/data');
+      expect(services[name]!.volumes).toContain('platform-data:/data');
     }
   });
 
@@ -147,6 +162,35 @@ describe('the services’ commands, run as processes against the local Postgres'
         checks: { database: 'up', 'order feed': 'up', accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up' },
       });
     }
+  });
+
+  it('subgraph processes answer only requests the gateways signed', async () => {
+    for (const subgraph of SUBGRAPHS) {
+      const { port } = running.get(subgraph)!;
+      const direct = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ _service { sdl } }' }),
+      });
+      expect(direct.status, subgraph).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    }
+  });
+
+  it('a session signed out through one gateway process is refused by the other within a second', async () => {
+    const [first, second] = GATEWAYS.map((gateway) => `http://127.0.0.1:${running.get(gateway)!.port}/graphql`);
+    const { signUp } = await createPlatformClient({ url: first! }).execute(SignUpDocument, {
+      input: { email: `signout.${randomBytes(3).toString('hex')}@example.com`, password: 'a long password', displayName: 'Leaving' },
+    });
+    expect((await createPlatformClient({ url: second!, token: signUp.token }).request(ViewerDocument)).status).toBe(200);
+    await createPlatformClient({ url: first!, token: signUp.token }).execute(SignOutDocument);
+    const started = performance.now();
+    let status = 200;
+    while (status !== 401 && performance.now() - started < 5_000) {
+      status = (await createPlatformClient({ url: second!, token: signUp.token }).request(ViewerDocument)).status;
+    }
+    expect(status).toBe(401);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('drains the request in flight on SIGTERM, then exits cleanly', async () => {

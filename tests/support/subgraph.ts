@@ -1,3 +1,4 @@
+import { INTERNAL_CREDENTIAL_HEADER, loadInternalSecret, signInternalRequest } from '@mpp/kit';
 import type { TestPlatform } from '@mpp/testkit';
 
 export interface RawGraphQLResponse<TData = unknown> {
@@ -6,20 +7,46 @@ export interface RawGraphQLResponse<TData = unknown> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** The `/graphql` URL of one of the platform's subgraphs. */
+export function subgraphUrl(platform: TestPlatform, name: string): string {
+  const subgraph = platform.platform.subgraphs.find((candidate) => candidate.name === name);
+  if (!subgraph) throw new Error(`the platform runs no ${name} subgraph`);
+  return `${subgraph.url}/graphql`;
+}
+
+/** The gateway's credential for one request to a subgraph, signed with the platform's secret. */
+export function gatewayCredential(platform: TestPlatform, request: { method?: string; path?: string; authorization?: string | null }) {
+  const secret = loadInternalSecret(platform.config);
+  return { [INTERNAL_CREDENTIAL_HEADER]: signInternalRequest(secret, { method: request.method ?? 'POST', path: request.path ?? '/graphql', authorization: request.authorization ?? null }) };
+}
+
 /**
- * Sends a GraphQL request straight to the Accounts subgraph, as the gateway (or another subgraph's
- * entity reference) would: the way to reach `_entities`, which the public API schema does not expose.
+ * Sends a GraphQL request straight to a subgraph (Accounts unless named), as the gateway (or
+ * another subgraph's entity reference) would: the way to reach `_entities`, which the public API
+ * schema does not expose. Signed as the gateway unless `asGateway` is false.
  */
 export async function askAccountsSubgraph<TData = unknown>(
   platform: TestPlatform,
-  request: { query: string; variables?: Record<string, unknown>; token?: string | null; authorization?: string },
+  request: {
+    query: string;
+    variables?: Record<string, unknown>;
+    token?: string | null;
+    authorization?: string;
+    subgraph?: string;
+    asGateway?: boolean;
+    headers?: Record<string, string>;
+  },
 ): Promise<RawGraphQLResponse<TData>> {
-  const accounts = platform.platform.subgraphs.find((subgraph) => subgraph.name === 'accounts');
-  if (!accounts) throw new Error('the platform runs no accounts subgraph');
+  const url = subgraphUrl(platform, request.subgraph ?? 'accounts');
   const authorization = request.authorization ?? (request.token ? `Bearer ${request.token}` : undefined);
-  const response = await fetch(`${accounts.url}/graphql`, {
+  const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(authorization ? { authorization } : {}),
+      ...(request.asGateway === false ? {} : gatewayCredential(platform, { authorization })),
+      ...request.headers,
+    },
     body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
   });
   return { status: response.status, ...((await response.json()) as Omit<RawGraphQLResponse<TData>, 'status'>) };

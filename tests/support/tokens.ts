@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestPlatform } from '@mpp/testkit';
@@ -19,10 +19,10 @@ export function strangerSigningKey(): KeyObject {
   return generateKeyPairSync('ed25519').privateKey;
 }
 
-/** Valid claims for `accountId`, good for ten minutes, with `overrides` applied. */
+/** Valid claims for `accountId` in a session of its own, good for ten minutes, with `overrides` applied. */
 export function claimsFor(accountId: string, overrides: TokenClaims = {}): TokenClaims {
   const now = Math.floor(Date.now() / 1000);
-  return { sub: accountId, iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat: now, exp: now + 600, ...overrides };
+  return { sub: accountId, sid: randomUUID(), iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE, iat: now, exp: now + 600, ...overrides };
 }
 
 function base64UrlJson(value: unknown): string {

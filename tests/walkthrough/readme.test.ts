@@ -26,7 +26,7 @@ function walkthroughBlocks(): Block[] {
 
 /** What each step's answer provides to later steps' placeholders: placeholder → path in the data. */
 const PROVIDES: Record<string, Record<string, string>> = {
-  SignUpIsvOwner: { ISV_TOKEN: 'signUp.token' },
+  SignUpIsvOwner: { ISV_TOKEN: 'signUp.token', ISV_REFRESH_TOKEN: 'signUp.refreshToken' },
   SignUpMerchantOwner: { MERCHANT_TOKEN: 'signUp.token' },
   CreateIsvWorkspace: { ISV_WORKSPACE_ID: 'createWorkspace.workspace.id' },
   CreateMerchantWorkspace: { MERCHANT_WORKSPACE_ID: 'createWorkspace.workspace.id' },
@@ -37,6 +37,7 @@ const PROVIDES: Record<string, Record<string, string>> = {
   PlaceCoffeeOrder: { ORDER_ID: 'placeOrder.order.id' },
   DeclarePackage: { PACKAGE_UPLOAD_ID: 'createUpload.upload.uploadId', PACKAGE_UPLOAD_URL: 'createUpload.upload.url' },
   UploadFirstVersion: { VERSION_ID: 'uploadVersion.version.id' },
+  RenewIsvSession: { ISV_TOKEN: 'refreshSession.token' },
 };
 
 const at = (data: unknown, path: string): unknown =>
@@ -105,6 +106,7 @@ it('takes two companies from sign-up to a released mini program and a closed ord
     }
   }
   expect(ran).toContain('ApproveCoffeeClosure');
+  expect(ran.slice(-2)).toEqual(['RenewIsvSession', 'SignOutIsv']);
   const live = await subscription!.take(2);
   expect(live.map((r) => (r.data as { orderStatusChanged: { to: string } }).orderStatusChanged.to)).toEqual(['CLOSURE_REQUESTED', 'CLOSED']);
   await subscription!.close();

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { badUserInput, forbidden, runInRequestScope, unauthenticated, viewerFromAuthorization, type LoggedEvent, type Logger, type TokenKeys, type Viewer } from '@mpp/kit';
+import {
+  badUserInput,
+  forbidden,
+  runInRequestScope,
+  unauthenticated,
+  viewerFromAuthorization,
+  type EndedSessions,
+  type LoggedEvent,
+  type Logger,
+  type TokenKeys,
+  type Viewer,
+} from '@mpp/kit';
 import { eventCursor, positionOf } from '@mpp/orders';
 import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -32,6 +43,7 @@ export type CheckOperation = (document: DocumentNode, variables: Record<string, 
 interface ConnectionState {
   authorization: string;
   accountId: string;
+  sessionId: string;
   /** When the connection's token expires (ms): its subscriptions end then. */
   expiresAt: number;
   socket: WebSocket;
@@ -110,12 +122,14 @@ export function attachSubscriptions(options: {
   schema: GraphQLSchema;
   feed: OrderEventFeed;
   keys: TokenKeys;
+  /** Sessions ended by Accounts: their connections may start nothing, their subscriptions end. */
+  sessions: EndedSessions;
   logger: Logger;
   limits: SubscriptionLimits;
   /** Checked for every operation received over the socket, before it runs; unset: none. */
   checkOperation?: CheckOperation;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, logger, limits, checkOperation } = options;
+  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation } = options;
   const selectionsPerAccount = limits.selectionsPerAccount ?? DEFAULT_SELECTIONS_PER_ACCOUNT;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
@@ -271,6 +285,10 @@ export function attachSubscriptions(options: {
         const { events, until } = await feed.next(after, filter, waiter);
         if (waiter.closed) return;
         for (const event of events) {
+          if (sessions.has(connection.sessionId)) {
+            yield { errors: [unauthenticated('This session has ended; sign in again.')] };
+            return;
+          }
           if (connection.expiresAt <= Date.now()) {
             yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
             return;
@@ -315,10 +333,11 @@ export function attachSubscriptions(options: {
         if (typeof header !== 'string' || header === '') return false;
         try {
           const viewer = await viewerFromAuthorization(header, keys.verifyKey);
-          if (!viewer) return false;
+          if (!viewer || sessions.has(viewer.sessionId)) return false;
           ctx.extra.state = {
             authorization: header,
             accountId: viewer.accountId,
+            sessionId: viewer.sessionId,
             expiresAt: viewer.expiresAt ?? Number.POSITIVE_INFINITY,
             socket: ctx.extra.socket,
             subscriptions: new Map(),
@@ -331,6 +350,7 @@ export function attachSubscriptions(options: {
       async onSubscribe(ctx, id, payload) {
         const connection = ctx.extra.state;
         if (!connection) return [unauthenticated()];
+        if (sessions.has(connection.sessionId)) return [unauthenticated('This session has ended; sign in again.')];
         try {
           return await prepare(connection, id, payload);
         } catch (error) {

@@ -1,8 +1,15 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getOperationAST, print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import { RefreshSessionDocument } from './generated/graphql.js';
 
 export * from './generated/graphql.js';
+
+/** A session's credentials: the access token and the refresh token that renews it. */
+export interface SessionTokens {
+  token: string;
+  refreshToken: string;
+}
 
 /** Operations without variables may omit them. */
 export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
@@ -12,6 +19,13 @@ export interface PlatformClientOptions {
   url: string;
   /** Bearer token from `signUp`/`signIn`. */
   token?: string | null;
+  /**
+   * The refresh token given with it: the client then renews the token by itself, before it
+   * expires and when the gateway answers 401, and retries the request once.
+   */
+  refreshToken?: string | null;
+  /** Called with each new pair (store them: the old refresh token no longer works). */
+  onTokens?: (tokens: SessionTokens) => void;
   /** Extra HTTP headers (a request id, say). */
   headers?: Record<string, string>;
   /** A WebSocket implementation where the runtime has none (Node 20: the `ws` package). */
@@ -47,16 +61,27 @@ export interface HttpResult<TData> extends ExecutionResult<TData> {
  */
 export class PlatformClient {
   private ws: Client | null = null;
+  private currentToken: string | null;
+  private currentRefreshToken: string | null;
+  private refreshing: Promise<boolean> | null = null;
 
-  constructor(private readonly options: PlatformClientOptions) {}
-
-  /** The same client acting as another account. */
-  withToken(token: string | null): PlatformClient {
-    return new PlatformClient({ ...this.options, token });
+  constructor(private readonly options: PlatformClientOptions) {
+    this.currentToken = options.token ?? null;
+    this.currentRefreshToken = options.refreshToken ?? null;
   }
 
+  /** The same client acting as another account (without this one's refresh token). */
+  withToken(token: string | null, refreshToken: string | null = null): PlatformClient {
+    return new PlatformClient({ ...this.options, token, refreshToken });
+  }
+
+  /** The access token sent now (a renewed one after a refresh). */
   get token(): string | null {
-    return this.options.token ?? null;
+    return this.currentToken;
+  }
+
+  get refreshToken(): string | null {
+    return this.currentRefreshToken;
   }
 
   /** The whole response: data and errors as the gateway sent them. */
@@ -64,12 +89,48 @@ export class PlatformClient {
     document: TypedDocumentNode<TData, TVariables>,
     ...[variables]: VariablesArg<TVariables>
   ): Promise<HttpResult<TData>> {
+    if (this.currentRefreshToken && this.currentToken && expiresSoon(this.currentToken)) await this.refresh();
+    const sentToken = this.currentToken;
+    const result = await this.send(document, variables, sentToken);
+    // 401: the gateway refused the token before running anything, so the retry is safe.
+    if (result.status === 401 && sentToken && this.currentRefreshToken) {
+      if (this.currentToken !== sentToken || (await this.refresh())) return this.send(document, variables, this.currentToken);
+    }
+    return result;
+  }
+
+  /**
+   * Exchanges the refresh token for a new pair (one exchange at a time, shared by concurrent
+   * callers). False when the session cannot go on: sign in again.
+   */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= (async () => {
+      const refreshToken = this.currentRefreshToken;
+      if (!refreshToken) return false;
+      const result = await this.send(RefreshSessionDocument, { input: { refreshToken } }, null);
+      const payload = result.data?.refreshSession;
+      if (!payload?.token || !payload.refreshToken) return false;
+      this.currentToken = payload.token;
+      this.currentRefreshToken = payload.refreshToken;
+      this.options.onTokens?.({ token: payload.token, refreshToken: payload.refreshToken });
+      return true;
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async send<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables | undefined,
+    token: string | null,
+  ): Promise<HttpResult<TData>> {
     const response = await (this.options.fetch ?? fetch)(this.options.url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...this.options.headers,
       },
       body: JSON.stringify({
@@ -115,9 +176,25 @@ export class PlatformClient {
       webSocketImpl: this.options.webSocketImpl,
       lazy: true,
       ...(this.options.retryAttempts === undefined ? {} : { retryAttempts: this.options.retryAttempts }),
-      connectionParams: this.options.token ? { authorization: `Bearer ${this.options.token}` } : {},
+      // Read at each (re)connection: a renewed token is used from then on.
+      connectionParams: async () => {
+        if (this.currentRefreshToken && this.currentToken && expiresSoon(this.currentToken)) await this.refresh();
+        return this.currentToken ? { authorization: `Bearer ${this.currentToken}` } : {};
+      },
     });
     return this.ws;
+  }
+}
+
+/** Whether a JWT expires within `marginMs` (unreadable tokens are left to the server to judge). */
+function expiresSoon(token: string, marginMs = 10_000): boolean {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const { exp } = JSON.parse(json) as { exp?: number };
+    return typeof exp === 'number' && exp * 1000 - marginMs <= Date.now();
+  } catch {
+    return false;
   }
 }
 

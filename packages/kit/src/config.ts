@@ -15,7 +15,7 @@ export interface PlatformConfig {
   logLevel: string;
   platformAdminEmail: string | null;
   platformAdminPassword: string | null;
-  /** Lifetime of the tokens Accounts signs. */
+  /** Lifetime of the access tokens Accounts signs (at most 15 minutes). */
   tokenTtlSeconds: number;
   /** PEM (PKCS#8 Ed25519) that Accounts signs tokens with; absent: read or made under `dataDir`. */
   jwtPrivateKey: string | null;
@@ -66,15 +66,27 @@ export interface PlatformConfig {
   signInFailuresPerEmail: number;
   signInFailuresPerIp: number;
   signInFailureWindowSeconds: number;
+
+  // Trust between services and sessions.
+  /** Interface a subgraph listens on (`HOST`, default loopback: only the gateway should reach it). */
+  subgraphHost: string;
+  /** Lifetime of a refresh token; each refresh gives a new one. */
+  refreshTokenTtlSeconds: number;
+  /** The secret the gateway signs its requests to subgraphs with; absent: read or made under `dataDir`. */
+  internalSecret: string | null;
+  internalSecretFile: string | null;
 }
 
 type Env = Record<string, string | undefined>;
 
-function integer(env: Env, name: string, fallback: number, min = 0): number {
+function integer(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
+    throw new Error(`${name} must be an integer ${range}, got "${raw}"`);
+  }
   return value;
 }
 
@@ -103,7 +115,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     logLevel: text(env, 'LOG_LEVEL') ?? 'info',
     platformAdminEmail: text(env, 'PLATFORM_ADMIN_EMAIL'),
     platformAdminPassword: text(env, 'PLATFORM_ADMIN_PASSWORD'),
-    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 1),
+    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 900, 1, 900),
     jwtPrivateKey: text(env, 'JWT_PRIVATE_KEY'),
     jwtPrivateKeyFile: text(env, 'JWT_PRIVATE_KEY_FILE'),
     jwtPublicKey: text(env, 'JWT_PUBLIC_KEY'),
@@ -131,6 +143,11 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     signInFailuresPerEmail: integer(env, 'SIGN_IN_FAILURES_PER_EMAIL', 10, 1),
     signInFailuresPerIp: integer(env, 'SIGN_IN_FAILURES_PER_IP', 100, 1),
     signInFailureWindowSeconds: integer(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
+
+    subgraphHost: text(env, 'HOST') ?? '127.0.0.1',
+    refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),
+    internalSecret: text(env, 'INTERNAL_SECRET'),
+    internalSecretFile: text(env, 'INTERNAL_SECRET_FILE'),
   };
 }
 

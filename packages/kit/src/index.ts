@@ -3,6 +3,8 @@ import 'reflect-metadata';
 export * from './access/access.js';
 export * from './access/model.js';
 export * from './access/read-model.js';
+export * from './access/sessions.js';
+export * from './auth/internal.js';
 export * from './auth/keys.js';
 export * from './auth/tokens.js';
 export * from './config.js';

@@ -2,6 +2,8 @@ import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Access } from './access/access.js';
 import type { AccessDirectory } from './access/model.js';
+import { EndedSessions } from './access/sessions.js';
+import { INTERNAL_CREDENTIAL_HEADER, loadInternalSecret, verifyInternalRequest } from './auth/internal.js';
 import { loadTokenKeys, type TokenKeys } from './auth/keys.js';
 import { viewerFromAuthorization, type Viewer } from './auth/tokens.js';
 import { loadConfig, type PlatformConfig } from './config.js';
@@ -24,7 +26,14 @@ export interface SubgraphRuntime {
   database: Database;
   logger: Logger;
   keys: TokenKeys;
+  /** The gateway's secret: only requests it signed are answered. */
+  internalSecret: Buffer;
+  /** Sessions ended by Accounts; made (and stopped) by `serveSubgraph` when not shared. */
+  sessions?: EndedSessions;
 }
+
+/** Routes anyone may call: liveness, readiness, metrics. Everything else needs the gateway's credential. */
+const OPEN_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface StartedSubgraph<C extends SubgraphContext> {
   directory: AccessDirectory;
@@ -54,18 +63,33 @@ export async function serveSubgraph<C extends SubgraphContext>(
   listen: { port: number; host?: string },
 ): Promise<ServedSubgraph> {
   const logger = runtime.logger.child({ service: module.name });
-  const started = await module.start({ ...runtime, logger });
+  const ownSessions = runtime.sessions ? null : new EndedSessions(runtime.database, { pollIntervalMs: runtime.config.eventPollIntervalMs, logger });
+  await ownSessions?.start();
+  const sessions = (runtime.sessions ?? ownSessions)!;
+  const started = await module.start({ ...runtime, logger, sessions });
   const service = await startGraphQLService<C>({
     name: module.name,
     logger,
     port: listen.port,
-    host: listen.host ?? runtime.config.host,
+    host: listen.host ?? runtime.config.subgraphHost,
     maxRequestBytes: runtime.config.maxRequestBytes,
     schema: module.buildSchema(),
-    routes: started.routes ? (app) => started.routes!(app) : undefined,
+    routes: (app) => {
+      app.use((req, res, next) => {
+        const credential = req.headers[INTERNAL_CREDENTIAL_HEADER];
+        const request = { method: req.method, path: req.originalUrl, authorization: req.headers.authorization };
+        if (OPEN_PATHS.has(req.path) || verifyInternalRequest(runtime.internalSecret, typeof credential === 'string' ? credential : undefined, request)) {
+          next();
+          return;
+        }
+        res.status(401).json({ errors: [{ message: 'Only the gateway may call this service.', extensions: { code: 'UNAUTHENTICATED' } }] });
+      });
+      started.routes?.(app);
+    },
     readiness: () => subgraphReadiness(module.name, runtime.database),
     context: async ({ req, requestId, logger: requestLogger }) => {
       const viewer = await viewerFromAuthorization(req.headers.authorization, runtime.keys.verifyKey);
+      sessions.assertLive(viewer);
       const access = new Access(started.directory, viewer);
       return started.context({ req, requestId, logger: requestLogger, viewer, access });
     },
@@ -75,6 +99,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     async stopAll() {
       await service.stop();
       await started.stop();
+      await ownSessions?.stop();
     },
   };
 }
@@ -135,7 +160,8 @@ export async function runStandaloneSubgraph<C extends SubgraphContext>(
     poolSize: config.databasePoolSize,
     applicationName: module.name,
   });
-  const served = await serveSubgraph(module, { config, database, logger, keys: loadTokenKeys(config) }, { port: config.port });
+  const runtime = { config, database, logger, keys: loadTokenKeys(config), internalSecret: loadInternalSecret(config) };
+  const served = await serveSubgraph(module, runtime, { port: config.port });
   logger.info({ url: `${served.url}/graphql` }, `${module.name} subgraph listening`);
   onShutdownSignal(logger, async () => {
     await served.stopAll();

@@ -16,12 +16,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "mutation AddWorkspaceMember($input: AddWorkspaceMemberInput!) {\n  addWorkspaceMember(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.AddWorkspaceMemberDocument,
     "mutation ApproveVerification($input: WorkspaceRefInput!) {\n  approveVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ApproveVerificationDocument,
+    "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.ChangePasswordDocument,
     "mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n  createWorkspace(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.CreateWorkspaceDocument,
     "query PendingVerifications($first: Int, $after: String) {\n  pendingVerifications(first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        name\n        verification {\n          status\n          companyName\n          registrationNumber\n          country\n          submittedAt\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": typeof types.PendingVerificationsDocument,
+    "mutation RefreshSession($input: RefreshSessionInput!) {\n  refreshSession(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RefreshSessionDocument,
     "mutation RejectVerification($input: RejectVerificationInput!) {\n  rejectVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RejectVerificationDocument,
     "mutation RemoveWorkspaceMember($input: RemoveWorkspaceMemberInput!) {\n  removeWorkspaceMember(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.RemoveWorkspaceMemberDocument,
-    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SignInDocument,
-    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SignUpDocument,
+    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SignInDocument,
+    "mutation SignOut {\n  signOut {\n    signedOut\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SignOutDocument,
+    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SignUpDocument,
     "mutation SubmitVerification($input: SubmitVerificationInput!) {\n  submitVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.SubmitVerificationDocument,
     "mutation UpdateWorkspaceMemberRole($input: UpdateWorkspaceMemberRoleInput!) {\n  updateWorkspaceMemberRole(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": typeof types.UpdateWorkspaceMemberRoleDocument,
     "query Viewer {\n  viewer {\n    id\n    email\n    displayName\n    createdAt\n    memberships {\n      role\n      workspace {\n        id\n        kind\n        name\n        verification {\n          status\n        }\n      }\n    }\n  }\n}": typeof types.ViewerDocument,
@@ -81,12 +84,15 @@ type Documents = {
 const documents: Documents = {
     "mutation AddWorkspaceMember($input: AddWorkspaceMemberInput!) {\n  addWorkspaceMember(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.AddWorkspaceMemberDocument,
     "mutation ApproveVerification($input: WorkspaceRefInput!) {\n  approveVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ApproveVerificationDocument,
+    "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.ChangePasswordDocument,
     "mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n  createWorkspace(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.CreateWorkspaceDocument,
     "query PendingVerifications($first: Int, $after: String) {\n  pendingVerifications(first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        name\n        verification {\n          status\n          companyName\n          registrationNumber\n          country\n          submittedAt\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}": types.PendingVerificationsDocument,
+    "mutation RefreshSession($input: RefreshSessionInput!) {\n  refreshSession(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RefreshSessionDocument,
     "mutation RejectVerification($input: RejectVerificationInput!) {\n  rejectVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RejectVerificationDocument,
     "mutation RemoveWorkspaceMember($input: RemoveWorkspaceMemberInput!) {\n  removeWorkspaceMember(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.RemoveWorkspaceMemberDocument,
-    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SignInDocument,
-    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SignUpDocument,
+    "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SignInDocument,
+    "mutation SignOut {\n  signOut {\n    signedOut\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SignOutDocument,
+    "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SignUpDocument,
     "mutation SubmitVerification($input: SubmitVerificationInput!) {\n  submitVerification(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.SubmitVerificationDocument,
     "mutation UpdateWorkspaceMemberRole($input: UpdateWorkspaceMemberRoleInput!) {\n  updateWorkspaceMemberRole(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}": types.UpdateWorkspaceMemberRoleDocument,
     "query Viewer {\n  viewer {\n    id\n    email\n    displayName\n    createdAt\n    memberships {\n      role\n      workspace {\n        id\n        kind\n        name\n        verification {\n          status\n        }\n      }\n    }\n  }\n}": types.ViewerDocument,
@@ -169,11 +175,19 @@ export function graphql(source: "mutation ApproveVerification($input: WorkspaceR
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation ChangePassword($input: ChangePasswordInput!) {\n  changePassword(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n  createWorkspace(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation CreateWorkspace($input: CreateWorkspaceInput!) {\n  createWorkspace(input: $input) {\n    workspace {\n      ...WorkspaceFields\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PendingVerifications($first: Int, $after: String) {\n  pendingVerifications(first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        name\n        verification {\n          status\n          companyName\n          registrationNumber\n          country\n          submittedAt\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"): (typeof documents)["query PendingVerifications($first: Int, $after: String) {\n  pendingVerifications(first: $first, after: $after) {\n    edges {\n      cursor\n      node {\n        id\n        kind\n        name\n        verification {\n          status\n          companyName\n          registrationNumber\n          country\n          submittedAt\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RefreshSession($input: RefreshSessionInput!) {\n  refreshSession(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation RefreshSession($input: RefreshSessionInput!) {\n  refreshSession(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -185,11 +199,15 @@ export function graphql(source: "mutation RemoveWorkspaceMember($input: RemoveWo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+export function graphql(source: "mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SignIn($input: SignInInput!) {\n  signIn(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+export function graphql(source: "mutation SignOut {\n  signOut {\n    signedOut\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SignOut {\n  signOut {\n    signedOut\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"): (typeof documents)["mutation SignUp($input: SignUpInput!) {\n  signUp(input: $input) {\n    token\n    refreshToken\n    account {\n      id\n      email\n      displayName\n    }\n    userErrors {\n      ...UserErrorFields\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

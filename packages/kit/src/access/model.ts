@@ -53,6 +53,7 @@ export const AccountsEvent = {
   VerificationSubmitted: 'workspace.verification_submitted',
   VerificationApproved: 'workspace.verification_approved',
   VerificationRejected: 'workspace.verification_rejected',
+  SessionEnded: 'account.session_ended',
 } as const;
 
 export interface AccountRegisteredPayload {
@@ -74,4 +75,12 @@ export interface VerificationPayload {
   workspaceId: string;
   status: VerificationStatus;
   reason?: string;
+}
+
+export interface SessionEndedPayload {
+  sessionId: string;
+  accountId: string;
+  reason: 'SIGNED_OUT' | 'PASSWORD_CHANGED' | 'REFRESH_TOKEN_REUSED';
+  /** ISO time after which no access token of the session is valid anyway. */
+  tokensValidUntil: string;
 }

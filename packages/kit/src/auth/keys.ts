@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PlatformConfig } from '../config.js';
 
 export interface TokenKeys {
@@ -27,24 +27,26 @@ export function loadTokenKeys(config: KeySources): TokenKeys {
     return { signingKey, verifyKey: publicPem ? createPublicKey(publicPem) : createPublicKey(signingKey) };
   }
   if (publicPem) return { signingKey: null, verifyKey: createPublicKey(publicPem) };
-  const signingKey = createPrivateKey(loadOrCreateKeyFile(join(config.dataDir, 'keys')));
+  const pem = loadOrCreateSecretFile(join(config.dataDir, 'keys', 'token-signing-key.pem'), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  );
+  const signingKey = createPrivateKey(pem);
   return { signingKey, verifyKey: createPublicKey(signingKey) };
 }
 
-function readOptional(path: string | null): string | null {
+export function readOptional(path: string | null): string | null {
   return path ? readFileSync(path, 'utf8') : null;
 }
 
-function loadOrCreateKeyFile(dir: string): string {
-  const file = join(dir, 'token-signing-key.pem');
+/** A secret kept in `file`, made by `make` on first use (by whichever process gets there first). */
+export function loadOrCreateSecretFile(file: string, make: () => string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const pem = make();
   // Written aside, then linked into place: link fails if another process got there first, and
   // a reader never sees a half-written file.
   const temporary = `${file}.${process.pid}.tmp`;

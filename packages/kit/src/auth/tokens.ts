@@ -9,12 +9,14 @@ const AUDIENCE = 'mini-program-platform';
 /** Who is calling: an account proven by a token Accounts signed. */
 export interface Viewer {
   accountId: string;
+  /** The session the token belongs to: ending it refuses every token it issued. */
+  sessionId: string;
   /** When the token proving it expires (ms since the epoch). */
   expiresAt?: number;
 }
 
-export async function signAccessToken(key: KeyObject, accountId: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({})
+export async function signAccessToken(key: KeyObject, accountId: string, sessionId: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
     .setSubject(accountId)
     .setIssuer(ISSUER)
@@ -47,7 +49,8 @@ export async function viewerFromAuthorization(header: string | undefined | null,
   try {
     const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
     if (typeof payload.sub !== 'string' || !isId(payload.sub)) throw unauthenticated('The token names no account.', { badToken: true });
-    const viewer = { accountId: payload.sub, expiresAt: (payload.exp ?? 0) * 1000 };
+    if (typeof payload.sid !== 'string' || !isId(payload.sid)) throw unauthenticated('The token names no session.', { badToken: true });
+    const viewer = { accountId: payload.sub, sessionId: payload.sid, expiresAt: (payload.exp ?? 0) * 1000 };
     if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
     verified.set(token, viewer);
     return viewer;

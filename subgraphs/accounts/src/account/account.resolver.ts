@@ -3,8 +3,9 @@ import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-g
 import type { AccountsContext } from '../context.js';
 import type { AccountRow, MemberRow } from '../db/schema.js';
 import { WorkspaceMembership } from '../membership/membership.type.js';
+import { changePassword, refreshSession, signOut } from '../session/session.service.js';
 import { signIn, signUp } from './account.service.js';
-import { Account, AuthPayload, SignInInput, SignUpInput } from './account.type.js';
+import { Account, AuthPayload, ChangePasswordInput, RefreshSessionInput, SignInInput, SignOutPayload, SignUpInput } from './account.type.js';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -24,12 +25,33 @@ export class AccountResolver {
 
   @Mutation(() => AuthPayload)
   signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() ctx: AccountsContext) {
-    return withUserErrors(() => signUp(ctx.deps, input), { token: null, account: null });
+    return withUserErrors(() => signUp(ctx.deps, input), { token: null, refreshToken: null, account: null });
   }
 
   @Mutation(() => AuthPayload)
   signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: AccountsContext) {
-    return withUserErrors(() => signIn(ctx.deps, input), { token: null, account: null });
+    return withUserErrors(() => signIn(ctx.deps, input), { token: null, refreshToken: null, account: null });
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'A new token and refresh token for a refresh token, which is retired; presenting a retired one again ends its session. UNAUTHENTICATED when the session cannot go on. Send it without Authorization.',
+  })
+  refreshSession(@Arg('input', () => RefreshSessionInput) input: RefreshSessionInput, @Ctx() ctx: AccountsContext) {
+    return withUserErrors(() => refreshSession(ctx.deps, input.refreshToken), { token: null, refreshToken: null, account: null });
+  }
+
+  @Mutation(() => SignOutPayload, { description: "Ends the caller's session: its tokens are refused everywhere within a second." })
+  async signOut(@Ctx() ctx: AccountsContext) {
+    await signOut(ctx.deps, ctx.access.requireViewer());
+    return { signedOut: true, userErrors: [] };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Changes the password and ends every session of the account; the caller goes on with the new session this returns.',
+  })
+  changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: AccountsContext) {
+    const viewer = ctx.access.requireViewer();
+    return withUserErrors(() => changePassword(ctx.deps, viewer, input), { token: null, refreshToken: null, account: null });
   }
 }
 

@@ -1,10 +1,11 @@
-import { AccountsEvent, fail, InputChecks, newId, signAccessToken, UserErrorCode } from '@mpp/kit';
+import { AccountsEvent, fail, InputChecks, newId, UserErrorCode } from '@mpp/kit';
 import { eq } from 'drizzle-orm';
 import validator from 'validator';
 import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
 import { accounts, type AccountRow } from '../db/schema.js';
+import { startSession, type SessionTokens } from '../session/session.service.js';
 import {
   hashPassword,
   needsRehash,
@@ -25,14 +26,8 @@ export function isValidEmail(email: string): boolean {
   return email.length <= EMAIL_MAX_LENGTH && validator.isEmail(email);
 }
 
-export interface Session {
-  token: string;
+export interface Session extends SessionTokens {
   account: AccountRow;
-}
-
-export async function issueToken(deps: AccountsDeps, accountId: string): Promise<string> {
-  if (!deps.keys.signingKey) throw new Error('Accounts has no token signing key');
-  return signAccessToken(deps.keys.signingKey, accountId, deps.config.tokenTtlSeconds);
 }
 
 export async function signUp(
@@ -52,8 +47,10 @@ export async function signUp(
     )
     .done();
   const passwordHash = await hashPassword(input.password);
-  const account = await deps.db.transaction((tx) => insertAccount(tx, { email, displayName, passwordHash }));
-  return { token: await issueToken(deps, account.id), account };
+  return deps.db.transaction(async (tx) => {
+    const account = await insertAccount(tx, { email, displayName, passwordHash });
+    return { ...(await startSession(deps, tx, account.id)), account };
+  });
 }
 
 /** Inserts an account and publishes it; TAKEN when the email is in use (also under a race). */
@@ -96,5 +93,5 @@ export async function signIn(deps: AccountsDeps, input: { email: string; passwor
       .set({ passwordHash: await hashPassword(input.password) })
       .where(eq(accounts.id, account.id));
   }
-  return { token: await issueToken(deps, account.id), account };
+  return { ...(await deps.db.transaction((tx) => startSession(deps, tx, account.id))), account };
 }

@@ -46,8 +46,38 @@ export class AuthPayload {
   })
   token!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Renews the session with refreshSession once the token expires (each use gives a new one); null when userErrors is not empty.',
+  })
+  refreshToken!: string | null;
+
   @Field(() => Account, { nullable: true })
   account!: Account | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@InputType()
+export class RefreshSessionInput {
+  @Field(() => String, { description: 'The refresh token of the last signIn, signUp, refreshSession or changePassword.' })
+  refreshToken!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String)
+  currentPassword!: string;
+
+  @Field(() => String)
+  newPassword!: string;
+}
+
+@ObjectType()
+export class SignOutPayload {
+  @Field(() => Boolean, { description: "True once the session has ended: its tokens are refused everywhere within a second." })
+  signedOut!: boolean;
 
   @Field(() => [UserError])
   userErrors!: UserError[];

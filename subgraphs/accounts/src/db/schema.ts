@@ -65,8 +65,39 @@ export const verificationReviews = accountsSchema.table('verification_reviews', 
   reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
 });
 
+/** A sign-in: its access tokens name it, and ending it refuses them all everywhere. */
+export const sessions = accountsSchema.table(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date', precision: 3 }),
+    endReason: text('end_reason'),
+  },
+  (table) => [index('sessions_account_idx').on(table.accountId)],
+);
+
+/** Every refresh token a session was given; only the newest is not retired. */
+export const refreshTokens = accountsSchema.table(
+  'refresh_tokens',
+  {
+    /** SHA-256 (hex) of the token: the token itself is never stored. */
+    hash: text('hash').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date', precision: 3 }),
+  },
+  (table) => [index('refresh_tokens_session_idx').on(table.sessionId)],
+);
+
 export const eventLog = eventLogTable(accountsSchema);
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 export type MemberRow = typeof workspaceMembers.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;

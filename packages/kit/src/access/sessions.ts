@@ -1,0 +1,123 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Viewer } from '../auth/tokens.js';
+import type { Database, Db } from '../db/database.js';
+import { isUndefinedTable } from '../db/errors.js';
+import { eventChannel } from '../events/append.js';
+import { unauthenticated } from '../graphql/errors.js';
+import type { Logger } from '../logger.js';
+import { outsideRequestScope } from '../request-scope.js';
+import { AccountsEvent, type SessionEndedPayload } from './model.js';
+import { accountsEventLog } from './read-model.js';
+
+/**
+ * How long an ended session is remembered: access tokens live at most 900 s (`TOKEN_TTL_SECONDS`
+ * is capped there), plus a minute of clock skew between processes.
+ */
+export const SESSION_ENDING_REMEMBERED_SECONDS = 960;
+const LONGEST_TOKEN_MS = SESSION_ENDING_REMEMBERED_SECONDS * 1000;
+
+/**
+ * The sessions Accounts has ended whose access tokens have not expired yet, kept in memory by
+ * every process (gateway and subgraphs) so a token is refused without a database round trip.
+ * It follows Accounts' event log: woken by NOTIFY within milliseconds of the commit, and polled
+ * every second at most so a lost notification still counts within a second. On start it reads the
+ * endings of the last 16 minutes: older sessions' tokens have expired anyway.
+ */
+export class EndedSessions {
+  private readonly ended = new Map<string, number>();
+  private position = 0;
+  private readonly db: Db;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: { pollIntervalMs: number; logger: Logger },
+  ) {
+    this.db = database.orm({});
+  }
+
+  async start(): Promise<void> {
+    this.unlisten = await this.database.listen(eventChannel('accounts'), () => {
+      outsideRequestScope(() => void this.catchUp().catch(() => {}));
+    });
+    this.timer = setInterval(() => void this.catchUp().catch(() => {}), Math.min(1000, this.options.pollIntervalMs));
+    this.timer.unref();
+    await this.catchUp().catch(() => {});
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    await this.running?.catch(() => {});
+  }
+
+  /** Whether the session was ended (while its tokens could still be valid). */
+  has(sessionId: string): boolean {
+    const until = this.ended.get(sessionId);
+    if (until === undefined) return false;
+    if (until > Date.now()) return true;
+    this.ended.delete(sessionId);
+    return false;
+  }
+
+  /** UNAUTHENTICATED (HTTP 401) when the viewer's session has ended. */
+  assertLive(viewer: Viewer | null): void {
+    if (viewer && this.has(viewer.sessionId)) {
+      throw unauthenticated('This session has ended; sign in again.', { badToken: true });
+    }
+  }
+
+  /** Sessions remembered now (expired ones are dropped as they are read). */
+  get size(): number {
+    return this.ended.size;
+  }
+
+  /** Resolves once every ending committed before the call is known. */
+  catchUp(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (!this.running) {
+      this.running = outsideRequestScope(() => this.read()).finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.queued = null;
+        return this.catchUp();
+      });
+    return this.queued;
+  }
+
+  private async read(): Promise<void> {
+    const log = accountsEventLog;
+    try {
+      const [head] = await this.db.select({ newest: sql<string | null>`max(${log.position})::text` }).from(log);
+      const newest = Number(head?.newest ?? 0);
+      if (newest <= this.position) return;
+      const recent = this.position === 0 ? sql`${log.occurredAt} > now() - make_interval(secs => ${SESSION_ENDING_REMEMBERED_SECONDS})` : sql`true`;
+      const rows = await this.db
+        .select({ payload: log.payload })
+        .from(log)
+        .where(and(gt(log.position, this.position), lte(log.position, newest), eq(log.type, AccountsEvent.SessionEnded), recent));
+      const now = Date.now();
+      for (const { payload } of rows) {
+        const ending = payload as unknown as SessionEndedPayload;
+        const until = Date.parse(ending.tokensValidUntil);
+        this.ended.set(ending.sessionId, Number.isFinite(until) ? until : now + LONGEST_TOKEN_MS);
+      }
+      this.position = newest;
+      for (const [id, until] of this.ended) if (until <= now) this.ended.delete(id);
+    } catch (error) {
+      if (isUndefinedTable(error)) return; // Accounts has not migrated yet: nothing has ended
+      this.options.logger.error({ err: error }, 'reading ended sessions failed; will retry');
+      throw error;
+    }
+  }
+}
