@@ -1,10 +1,8 @@
 import { Supergraph } from '@apollo/federation-internals';
 import {
   EndedSessions,
-  INTERNAL_CREDENTIAL_HEADER,
   loadInternalSecret,
   loadTokenKeys,
-  signInternalRequest,
   startGraphQLService,
   viewerFromAuthorization,
   type Database,

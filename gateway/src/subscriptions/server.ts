@@ -404,7 +404,7 @@ export function attachSubscriptions(options: {
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [badUserInput('Name the operation to run (operationName).')];
-    const refused = checkOperation?.(document, variables, { accountId: connection.accountId, expiresAt: connection.expiresAt });
+    const refused = checkOperation?.(document, variables, { accountId: connection.accountId, sessionId: connection.sessionId, expiresAt: connection.expiresAt });
     if (refused?.length) return refused;
     const contextValue: SubscriptionContext = { connection, id };
     if (operation.operation === 'subscription') {
