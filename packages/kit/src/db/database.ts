@@ -103,7 +103,12 @@ function openServer(url: string, options: OpenDatabaseOptions): Database {
     orm: (schema) => drizzlePostgres({ client, schema, logger: statementCounter }) as unknown as Db<typeof schema>,
     listen: (channel, onNotify) => listener.listen(channel, onNotify),
     async check(timeoutMs = CHECK_TIMEOUT_MS) {
-      const answered = await withTimeout(pool`select 1`.then(() => null), timeoutMs).catch((error: unknown) => describe(error));
+      const query = pool`select 1`;
+      const answered = await withTimeout(query.then(() => null), timeoutMs).catch((error: unknown) => {
+        // Still queued for a connection: withdrawn, so probes do not pile up during an outage.
+        void Promise.resolve(query.cancel() as unknown).catch(() => {});
+        return describe(error);
+      });
       return answered ?? (listener.listening() ? null : 'LISTEN is being re-established');
     },
     async close() {
