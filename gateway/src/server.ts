@@ -11,7 +11,7 @@ import {
   type RunningService,
   type TokenKeys,
 } from '@mpp/kit';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createGateway, readSupergraph, type GatewayContext } from './gateway.js';
 import { OrderEventFeed } from './subscriptions/feed.js';
 import { playgroundRoutes } from './playground/playground.js';
@@ -110,6 +110,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           maxBufferedBytes: config.wsMaxBufferedBytes,
           keepAliveMs: config.wsKeepAliveMs,
           maxMessageBytes: config.maxRequestBytes,
+          maxTokens: config.maxQueryTokens,
+        },
+        // Operations over the socket meet the same shape, cost and bucket limits as over HTTP.
+        async checkOperation(document, variables, viewer) {
+          try {
+            await limits.checkOperation(document, variables, viewer);
+            return [];
+          } catch (error) {
+            if (error instanceof GraphQLError) return [error];
+            throw error;
+          }
         },
       });
       return async () => {

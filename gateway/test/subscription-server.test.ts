@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { maskUnexpectedErrors, newId, signAccessToken, type Logger, type Viewer } from '@mpp/kit';
+import { maskUnexpectedErrors, newId, signAccessToken, type EndedSessions, type Logger, type Viewer } from '@mpp/kit';
 import { buildSchema, GraphQLError, type DocumentNode, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -57,6 +57,8 @@ beforeAll(async () => {
     schema,
     feed: { position: 0 } as unknown as OrderEventFeed,
     keys: { signingKey: privateKey, verifyKey: publicKey },
+    // No session of this file ends.
+    sessions: { has: () => false, assertLive: () => {} } as unknown as EndedSessions,
     logger: silent,
     limits: { perConnection: 5, perAccount: 5, total: 10, maxBufferedBytes: 1 << 20, keepAliveMs: 60_000, maxMessageBytes: 1 << 20 },
     checkOperation(document: DocumentNode, variables: Record<string, unknown>, viewer: Viewer) {
@@ -65,7 +67,7 @@ beforeAll(async () => {
       return asksLimited ? [new GraphQLError('The operation costs too much.', { extensions: { code: 'QUERY_TOO_COSTLY' } })] : [];
     },
   });
-  const token = await signAccessToken(privateKey, accountId, 600);
+  const token = await signAccessToken(privateKey, accountId, newId(), 600);
   client = createClient({
     url: `ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`,
     webSocketImpl: WebSocket,

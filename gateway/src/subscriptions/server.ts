@@ -35,10 +35,16 @@ export interface SubscriptionLimits {
   /** Milliseconds between keep-alive pings. */
   keepAliveMs: number;
   maxMessageBytes: number;
+  /** Lexical tokens a document may have; counted while parsing, so a huge one stops early. */
+  maxTokens?: number;
 }
 
 /** Limits an operation received over the socket before it runs (query cost, depth…); no errors: it runs. */
-export type CheckOperation = (document: DocumentNode, variables: Record<string, unknown>, viewer: Viewer) => readonly GraphQLError[];
+export type CheckOperation = (
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  viewer: Viewer,
+) => readonly GraphQLError[] | Promise<readonly GraphQLError[]>;
 
 interface ConnectionState {
   authorization: string;
@@ -395,7 +401,7 @@ export function attachSubscriptions(options: {
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     let document: DocumentNode;
     try {
-      document = parse(payload.query);
+      document = parse(payload.query, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
     }
@@ -404,7 +410,7 @@ export function attachSubscriptions(options: {
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [badUserInput('Name the operation to run (operationName).')];
-    const refused = checkOperation?.(document, variables, { accountId: connection.accountId, sessionId: connection.sessionId, expiresAt: connection.expiresAt });
+    const refused = await checkOperation?.(document, variables, { accountId: connection.accountId, sessionId: connection.sessionId, expiresAt: connection.expiresAt });
     if (refused?.length) return refused;
     const contextValue: SubscriptionContext = { connection, id };
     if (operation.operation === 'subscription') {
