@@ -123,7 +123,8 @@ describe('the services’ commands, run as processes against the local Postgres'
     const port = await freePort();
     const service = { ...startService(name, services[name]!.command!, environmentOf(name, port, urls)), port };
     running.set(name, service);
-    await waitUntilHealthy(service, `http://127.0.0.1:${port}/healthz`);
+    // Generous: four services migrating and starting at once on a loaded machine.
+    await waitUntilHealthy(service, `http://127.0.0.1:${port}/healthz`, 150_000);
     return service;
   }
 
@@ -137,7 +138,7 @@ describe('the services’ commands, run as processes against the local Postgres'
       SUBGRAPHS.map((subgraph) => [`${subgraph.toUpperCase().replace('-', '_')}_URL`, `http://127.0.0.1:${running.get(subgraph)!.port}/graphql`]),
     );
     await Promise.all(GATEWAYS.map((gateway) => start(gateway, urls)));
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([...running.values()].map((service) => stopService(service)));
