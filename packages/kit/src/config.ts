@@ -39,9 +39,31 @@ export interface PlatformConfig {
   wsKeepAliveMs: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
   eventPollIntervalMs: number;
+
+  // Webhooks
+  /** Delays before each retry of a webhook delivery; its length + 1 is the number of attempts. */
+  webhookRetryDelaysMs: number[];
+  /** Allow webhook URLs to loopback and private addresses, and `http://` (tests, local development). */
+  webhookAllowPrivateUrls: boolean;
+  /** How long a receiver has to answer a delivery. */
+  webhookTimeoutMs: number;
+  /** An endpoint whose deliveries fail this long without a success is disabled. */
+  webhookDisableAfterMs: number;
+  /** Deliveries one process sends at once (0: this process sends none, e.g. an API-only replica). */
+  webhookWorkerConcurrency: number;
 }
 
 type Env = Record<string, string | undefined>;
+
+function integerList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 0)) {
+    throw new Error(`${name} must be a comma-separated list of integers ≥ 0, got "${raw}"`);
+  }
+  return values;
+}
 
 function integer(env: Env, name: string, fallback: number, min = 0): number {
   const raw = env[name];
@@ -89,6 +111,13 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),
     maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
     uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),
+
+    // Webhooks
+    webhookRetryDelaysMs: integerList(env, 'WEBHOOK_RETRY_DELAYS_MS', [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000]),
+    webhookAllowPrivateUrls: flag(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100),
+    webhookDisableAfterMs: integer(env, 'WEBHOOK_DISABLE_AFTER_MS', 3 * 24 * 3600 * 1000, 0),
+    webhookWorkerConcurrency: integer(env, 'WEBHOOK_WORKER_CONCURRENCY', 16, 0),
   };
 }
 
