@@ -27,7 +27,7 @@ const compose = parse(readFileSync(join(repositoryRoot, 'docker-compose.yml'), '
   services: Record<string, ComposeService>;
 };
 const services = compose.services;
-const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders'];
+const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders', 'webhooks'];
 const GATEWAYS = ['gateway-1', 'gateway-2'];
 
 /** `${NAME:-default}` as compose resolves it with NAME unset. */

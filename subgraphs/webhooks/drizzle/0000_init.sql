@@ -79,7 +79,7 @@ CREATE TABLE "webhooks"."endpoints" (
 ALTER TABLE "webhooks"."attempts" ADD CONSTRAINT "attempts_delivery_id_deliveries_id_fk" FOREIGN KEY ("delivery_id") REFERENCES "webhooks"."deliveries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "webhooks"."deliveries" ADD CONSTRAINT "deliveries_endpoint_id_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "webhooks"."endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "attempts_delivery_idx" ON "webhooks"."attempts" USING btree ("delivery_id","at");--> statement-breakpoint
-CREATE UNIQUE INDEX "deliveries_event_endpoint_unique" ON "webhooks"."deliveries" USING btree ("endpoint_id","event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "deliveries_event_endpoint_unique" ON "webhooks"."deliveries" USING btree ("endpoint_id","event_id","topic");--> statement-breakpoint
 CREATE INDEX "deliveries_endpoint_seq_idx" ON "webhooks"."deliveries" USING btree ("endpoint_id","seq");--> statement-breakpoint
 CREATE INDEX "deliveries_due_idx" ON "webhooks"."deliveries" USING btree ("next_attempt_at") WHERE status = 'PENDING';--> statement-breakpoint
 CREATE INDEX "directory_members_account_id_index" ON "webhooks"."directory_members" USING btree ("account_id");--> statement-breakpoint
