@@ -30,13 +30,13 @@ beforeAll(async () => {
     env: { WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_DELAYS_MS: '100,100,100', WEBHOOK_TIMEOUT_MS: '1000' },
   });
   deal = await prepareDeal(platform);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
   await platform?.stop();
 });
 
-describe('delivery', () => {
+describe('delivery', { timeout: 120_000 }, () => {
   it('posts signed order events to both parties, in order, verifiable with standardwebhooks', async () => {
     const [merchantHooks, isvHooks] = await Promise.all([receiver(), receiver()]);
     const merchant = await createEndpoint(deal.merchant.owner.client, deal.merchant.id, merchantHooks.url, ['ORDER_PLACED', 'ORDER_STATUS_CHANGED']);
@@ -142,7 +142,7 @@ describe('delivery', () => {
   });
 });
 
-describe('who may do what', () => {
+describe('who may do what', { timeout: 120_000 }, () => {
   it('lets only OWNER and MASTER of the workspace add, read and change its endpoints', async () => {
     const hooks = await receiver();
     const { endpoint } = await createEndpoint(deal.merchant.owner.client, deal.merchant.id, hooks.url, ['ORDER_PLACED']);

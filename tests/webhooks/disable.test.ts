@@ -14,7 +14,7 @@ beforeAll(async () => {
   });
   merchant = await createVerifiedMerchant(platform);
   hooks = await Receiver.start(() => 500);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await hooks?.close();
   await platform?.stop();

@@ -10,7 +10,7 @@ let merchant: SeededWorkspace;
 beforeAll(async () => {
   platform = await TestPlatform.start();
   merchant = await createVerifiedMerchant(platform);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await platform?.stop();
 });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   platform = await TestPlatform.start({ env: { WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_WORKER_CONCURRENCY: '0' } });
   deal = await prepareDeal(platform);
   hooks = await Receiver.start((_request, n) => (n === 0 ? 'hang' : 200));
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await Promise.all(workers.map((w) => stopService(w)));
   await hooks?.close();

@@ -44,6 +44,8 @@ export class DeliveryWorker {
   private inFlight = 0;
   private stopped = false;
   private wake: (() => void) | null = null;
+  /** A nudge that came while the loop was busy: the next sleep returns at once. */
+  private nudged = false;
   private loop: Promise<void> | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private readonly running = new Set<Promise<void>>();
@@ -63,7 +65,8 @@ export class DeliveryWorker {
   nudge(): void {
     const wake = this.wake;
     this.wake = null;
-    wake?.();
+    if (wake) wake();
+    else this.nudged = true;
   }
 
   async stop(): Promise<void> {
@@ -77,6 +80,8 @@ export class DeliveryWorker {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      // Claims from here on see whatever a nudge announced.
+      this.nudged = false;
       let sleepMs = this.options.pollIntervalMs;
       try {
         const free = this.options.concurrency - this.inFlight;
@@ -94,6 +99,10 @@ export class DeliveryWorker {
   }
 
   private sleep(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wake = null;
@@ -159,8 +168,13 @@ export class DeliveryWorker {
 
   private async msUntilNextDue(): Promise<number> {
     const result = await this.options.db.execute(sql`
-      select extract(epoch from (min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) - now())) * 1000 as ms
-      from webhooks.deliveries where status = 'PENDING'`);
+      select extract(epoch from (min(ready_at) - now())) * 1000 as ms from (
+        select greatest(next_attempt_at, coalesce(leased_until, next_attempt_at)) as ready_at
+        from webhooks.deliveries where status = 'PENDING'
+      ) pending
+      -- Due but not claimable (waiting for an earlier one, or its endpoint disabled): a completion
+      -- or a re-enabled endpoint notifies; counting them here would spin.
+      where ready_at > now()`);
     const ms = rowsOf<{ ms: string | number | null }>(result)[0]?.ms;
     if (ms === null || ms === undefined) return Number.POSITIVE_INFINITY;
     return Math.max(0, Math.ceil(Number(ms)));
@@ -205,6 +219,7 @@ export class DeliveryWorker {
         .where(and(eq(deliveries.id, delivery.id), eq(deliveries.leaseToken, item.token)));
       if (outcome.ok) {
         await tx.update(endpoints).set({ failingSince: null }).where(eq(endpoints.id, delivery.endpointId));
+        await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
         return;
       }
       const [endpoint] = await tx
@@ -224,6 +239,8 @@ export class DeliveryWorker {
           .where(eq(endpoints.id, endpoint.id));
         this.options.logger.warn({ endpointId: endpoint.id }, 'webhook endpoint disabled: failing too long');
       }
+      // Later deliveries of this endpoint may have waited for this one, in any worker.
+      await tx.execute(sql`select pg_notify(${DELIVERIES_CHANNEL}, '')`);
     });
   }
 }
