@@ -34,7 +34,7 @@ const GATEWAYS = ['gateway-1', 'gateway-2'];
 const resolveDefaults = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
 
 describe('docker-compose.yml', () => {
-  it('has Postgres, the four subgraphs, two gateways and one load balancer', () => {
+  it('has Postgres, the five subgraphs, two gateways and one load balancer', () => {
     expect(Object.keys(services).sort()).toEqual(['postgres', ...SUBGRAPHS, ...GATEWAYS, 'lb'].sort());
   });
 
@@ -143,7 +143,7 @@ describe('the services’ commands, run as processes against the local Postgres'
       const ready = await fetch(`http://127.0.0.1:${running.get(gateway)!.port}/readyz`);
       expect(await ready.json()).toEqual({
         status: 'ready',
-        subgraphs: { accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up' },
+        subgraphs: { accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up', webhooks: 'up' },
       });
     }
   });
