@@ -10,6 +10,7 @@ COPY subgraphs/accounts/package.json subgraphs/accounts/
 COPY subgraphs/service-market/package.json subgraphs/service-market/
 COPY subgraphs/mini-programs/package.json subgraphs/mini-programs/
 COPY subgraphs/orders/package.json subgraphs/orders/
+COPY subgraphs/webhooks/package.json subgraphs/webhooks/
 COPY gateway/package.json gateway/
 COPY tests/package.json tests/
 COPY scripts/package.json scripts/

@@ -29,14 +29,14 @@ const compose = parse(readFileSync(join(repositoryRoot, 'docker-compose.yml'), '
   networks: Record<string, { internal?: boolean } | null>;
 };
 const services = compose.services;
-const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders'];
+const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders', 'webhooks'];
 const GATEWAYS = ['gateway-1', 'gateway-2'];
 
 /** `${NAME:-default}` as compose resolves it with NAME unset. */
 const resolveDefaults = (value: string) => value.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1');
 
 describe('docker-compose.yml', () => {
-  it('has Postgres, the four subgraphs, two gateways and one load balancer', () => {
+  it('has Postgres, the five subgraphs, two gateways and one load balancer', () => {
     expect(Object.keys(services).sort()).toEqual(['postgres', ...SUBGRAPHS, ...GATEWAYS, 'lb'].sort());
   });
 
@@ -73,7 +73,10 @@ describe('docker-compose.yml', () => {
 
   it('keeps Postgres and the subgraphs on an internal network only the gateways share with the load balancer', () => {
     expect(compose.networks.internal?.internal).toBe(true);
-    for (const name of ['postgres', ...SUBGRAPHS]) expect(services[name]!.networks, name).toEqual(['internal']);
+    for (const name of ['postgres', ...SUBGRAPHS.filter((subgraph) => subgraph !== 'webhooks')]) expect(services[name]!.networks, name).toEqual(['internal']);
+    // Webhook workers reach partners' servers through a network of their own, shared with nobody.
+    expect(services.webhooks!.networks?.sort()).toEqual(['egress', 'internal']);
+    expect(Object.entries(services).filter(([, service]) => service.networks?.includes('egress')).map(([name]) => name)).toEqual(['webhooks']);
     for (const gateway of GATEWAYS) expect(services[gateway]!.networks?.sort()).toEqual(['internal', 'public']);
     expect(services.lb!.networks).toEqual(['public']);
     // One internal credential for all: INTERNAL_SECRET when set, else the shared DATA_DIR volume's.
@@ -160,7 +163,7 @@ describe('the services’ commands, run as processes against the local Postgres'
       expect(await ready.json()).toEqual({
         status: 'ready',
         service: 'gateway',
-        checks: { database: 'up', 'order feed': 'up', accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up' },
+        checks: { database: 'up', 'order feed': 'up', accounts: 'up', 'service-market': 'up', 'mini-programs': 'up', orders: 'up', webhooks: 'up' },
       });
     }
   });

@@ -75,11 +75,35 @@ export interface PlatformConfig {
   /** The secret the gateway signs its requests to subgraphs with; absent: read or made under `dataDir`. */
   internalSecret: string | null;
   internalSecretFile: string | null;
+
+  // Webhooks
+  /** Delays before each retry of a webhook delivery; its length + 1 is the number of attempts. */
+  webhookRetryDelaysMs: number[];
+  /** Allow webhook URLs to loopback and private addresses, and `http://` (tests, local development). */
+  webhookAllowPrivateUrls: boolean;
+  /** How long a receiver has to answer a delivery. */
+  webhookTimeoutMs: number;
+  /** An endpoint whose deliveries fail this long without a success is disabled. */
+  webhookDisableAfterMs: number;
+  /** Deliveries one process sends at once (0: this process sends none, e.g. an API-only replica). */
+  webhookWorkerConcurrency: number;
 }
 
 type Env = Record<string, string | undefined>;
 
 function integer(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+
+function integerList(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 0)) {
+    throw new Error(`${name} must be a comma-separated list of integers ≥ 0, got "${raw}"`);
+  }
+  return values;
+}
+
+function integer(env: Env, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -148,6 +172,13 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),
     internalSecret: text(env, 'INTERNAL_SECRET'),
     internalSecretFile: text(env, 'INTERNAL_SECRET_FILE'),
+
+    // Webhooks
+    webhookRetryDelaysMs: integerList(env, 'WEBHOOK_RETRY_DELAYS_MS', [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000]),
+    webhookAllowPrivateUrls: flag(env, 'WEBHOOK_ALLOW_PRIVATE_URLS', false),
+    webhookTimeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100),
+    webhookDisableAfterMs: integer(env, 'WEBHOOK_DISABLE_AFTER_MS', 3 * 24 * 3600 * 1000, 0),
+    webhookWorkerConcurrency: integer(env, 'WEBHOOK_WORKER_CONCURRENCY', 16, 0),
   };
 }
 

@@ -1,0 +1,197 @@
+import { connectionTypes, DateTimeScalar, UserError } from '@mpp/kit';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WebhookTopic } from '../events/topics.js';
+import { WorkspaceRef } from '../workspace/refs.js';
+
+registerEnumType(WebhookTopic, {
+  name: 'WebhookTopic',
+  description: 'What a webhook endpoint subscribes to; an endpoint receives only events its workspace is a party to.',
+  valuesConfig: {
+    ORDER_PLACED: { description: '`order.placed`: an order of or for the workspace was placed.' },
+    ORDER_STATUS_CHANGED: { description: '`order.status_changed`: every status change of such an order, its placement included.' },
+    SERVICE_REVIEWED: { description: "`service.reviewed`: the platform approved or rejected one of the ISV's services." },
+    VERSION_REVIEWED: { description: '`version.reviewed`: the platform approved or rejected a version of a mini program (its merchant and authorized ISV).' },
+    VERIFICATION_DECIDED: { description: "`verification.decided`: the platform decided the workspace's identity verification." },
+    MINI_PROGRAM_AUTHORIZATION_CHANGED: { description: "`mini_program.authorization_changed`: an order began or ended an ISV's authorization on a mini program." },
+  },
+});
+
+export enum WebhookDeliveryStatus {
+  PENDING = 'PENDING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  valuesConfig: {
+    PENDING: { description: 'Not delivered yet: the next attempt is at `nextAttemptAt`.' },
+    DELIVERED: { description: 'The endpoint answered 2xx.' },
+    FAILED: { description: 'Every attempt of the retry schedule failed; `redeliverWebhook` tries again.' },
+  },
+});
+
+@ObjectType({ description: 'One HTTP request of a delivery.' })
+export class WebhookAttempt {
+  @Field(() => DateTimeScalar, { description: 'When the request was sent.' })
+  at!: Date;
+
+  @Field(() => Int, { nullable: true, description: "The endpoint's HTTP status; null when it did not answer." })
+  statusCode!: number | null;
+
+  @Field(() => Int, { description: 'From sending to the answer (or the failure).' })
+  durationMs!: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the attempt failed (a status, a timeout, a refused address…); null on success.' })
+  error!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The endpoint's response body, cut at 64 KB." })
+  responseBody!: string | null;
+}
+
+@ObjectType({ description: 'One event sent (or to be sent) to one endpoint, with its attempts.' })
+export class WebhookDelivery {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The `webhook-id` header: the same for every attempt, so a receiver can ignore a repeat.' })
+  webhookId!: string;
+
+  @Field(() => WebhookTopic, { nullable: true, description: 'Null for a test delivery (`sendTestWebhook`).' })
+  topic!: WebhookTopic | null;
+
+  @Field(() => String, { description: 'The body\'s `type`, e.g. `order.status_changed` or `webhook.test`.' })
+  type!: string;
+
+  @Field(() => WebhookDeliveryStatus, { description: 'Where the delivery is.' })
+  status!: WebhookDeliveryStatus;
+
+  @Field(() => DateTimeScalar, { description: 'When the event was queued for this endpoint.' })
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the next attempt is due; null once DELIVERED or FAILED.' })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => [WebhookAttempt], { description: 'Every attempt, oldest first.' })
+  attempts!: WebhookAttempt[];
+
+  @Field(() => String, { description: 'The exact JSON body sent (and signed).' })
+  payload!: string;
+}
+
+export const { Edge: WebhookDeliveryEdge, Connection: WebhookDeliveryConnection } = connectionTypes(WebhookDelivery, 'WebhookDelivery', {
+  totalCount: true,
+});
+
+@ObjectType({ description: "A partner's HTTPS URL that receives signed webhooks (Standard Webhooks) of one workspace's events." })
+export class WebhookEndpoint {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => WorkspaceRef, { description: 'The workspace whose events it receives.' })
+  workspace!: WorkspaceRef;
+
+  @Field(() => String, { description: 'Where deliveries are POSTed.' })
+  url!: string;
+
+  @Field(() => String, { description: "The owner's note, e.g. what system receives it." })
+  description!: string;
+
+  @Field(() => [WebhookTopic], { description: 'The topics it receives.' })
+  topics!: WebhookTopic[];
+
+  @Field(() => Boolean, { description: 'False: nothing is sent (disabled by its owner, or by the platform after failing for 3 days).' })
+  enabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why the platform disabled it; null while enabled or when its owner disabled it.' })
+  disabledReason!: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was disabled.' })
+  disabledAt!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'The oldest failed attempt since its last success; null while healthy.' })
+  failingSince!: Date | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Until when the secret before the last rotation still signs deliveries too.' })
+  previousSecretExpiresAt!: Date | null;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+}
+
+@InputType({ description: 'A new webhook endpoint of a workspace.' })
+export class CreateWebhookEndpointInput {
+  @Field(() => ID, { description: 'The workspace whose events it receives (you are its OWNER or MASTER).' })
+  workspaceId!: string;
+
+  @Field(() => String, { description: 'An https:// URL of a public address.' })
+  url!: string;
+
+  @Field(() => [WebhookTopic], { description: 'At least one topic.' })
+  topics!: WebhookTopic[];
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters.' })
+  description?: string | null;
+}
+
+@InputType({ description: 'Changes to an endpoint; absent fields stay as they are.' })
+export class UpdateWebhookEndpointInput {
+  @Field(() => ID)
+  endpointId!: string;
+
+  @Field(() => String, { nullable: true, description: 'An https:// URL of a public address.' })
+  url?: string | null;
+
+  @Field(() => [WebhookTopic], { nullable: true, description: 'At least one topic.' })
+  topics?: WebhookTopic[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters.' })
+  description?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'False pauses deliveries; true resumes them (also after the platform disabled it).' })
+  enabled?: boolean | null;
+}
+
+@InputType({ description: 'Names one webhook endpoint.' })
+export class WebhookEndpointRefInput {
+  @Field(() => ID)
+  endpointId!: string;
+}
+
+@InputType({ description: 'Names one delivery.' })
+export class RedeliverWebhookInput {
+  @Field(() => ID)
+  deliveryId!: string;
+}
+
+@ObjectType({ description: 'An endpoint with its signing secret, shown only here.' })
+export class WebhookEndpointSecretPayload {
+  @Field(() => WebhookEndpoint, { nullable: true })
+  endpoint!: WebhookEndpoint | null;
+
+  @Field(() => String, { nullable: true, description: 'The signing secret (`whsec_…`, a base64 key); it cannot be read again.' })
+  secret!: string | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The endpoint a mutation changed.' })
+export class WebhookEndpointPayload {
+  @Field(() => WebhookEndpoint, { nullable: true })
+  endpoint!: WebhookEndpoint | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'The delivery a mutation queued.' })
+export class WebhookDeliveryPayload {
+  @Field(() => WebhookDelivery, { nullable: true })
+  delivery!: WebhookDelivery | null;
+
+  @Field(() => [UserError])
+  userErrors!: UserError[];
+}
