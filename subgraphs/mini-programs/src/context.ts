@@ -7,6 +7,7 @@ import {
   membersByMiniProgramLoader,
   miniProgramLoader,
   miniProgramsByMerchantLoader,
+  orderPartiesByMiniProgramLoader,
 } from './mini-program/mini-program.loader.js';
 import { statisticsLoader } from './statistics/statistics.loader.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -28,6 +29,7 @@ export function createLoaders(db: MiniProgramsDb) {
     miniProgram: miniProgramLoader(db),
     authorization: authorizationLoader(db),
     membersByMiniProgram: membersByMiniProgramLoader(db),
+    orderPartiesByMiniProgram: orderPartiesByMiniProgramLoader(db),
     domainsByMiniProgram: domainsByMiniProgramLoader(db),
     miniProgramsByMerchant: miniProgramsByMerchantLoader(db),
     version: versionLoader(db),

@@ -12,6 +12,8 @@ export interface Rights {
   develop: boolean;
   /** See it, its versions, QR codes and statistics. */
   read: boolean;
+  /** Member of an ISV that is a party to one of its orders (sees the public profile; see visibility.ts). */
+  orderParty: boolean;
   authorizedIsvWorkspaceId: string | null;
 }
 
@@ -19,7 +21,7 @@ const MANAGERS: readonly WorkspaceRole[] = [WorkspaceRole.OWNER, WorkspaceRole.M
 const manages = (m: Membership | null) => m !== null && MANAGERS.includes(m.role);
 
 export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, miniProgram: MiniProgramRow): Promise<Rights> {
-  const none = { manage: false, manageAsIsv: false, develop: false, read: false, authorizedIsvWorkspaceId: null };
+  const none = { manage: false, manageAsIsv: false, develop: false, read: false, orderParty: false, authorizedIsvWorkspaceId: null };
   if (!access.viewer) return none;
   const [merchant, authorization, members, platform] = await Promise.all([
     access.membership(miniProgram.merchantWorkspaceId),
@@ -33,11 +35,16 @@ export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, min
   const memberActive = member !== undefined && (member.grantedByIsvWorkspaceId === null || member.grantedByIsvWorkspaceId === authorization?.isvWorkspaceId);
   const manage = manages(merchant);
   const manageAsIsv = manages(isv);
+  const read = merchant !== null || isv !== null || memberActive || platform;
+  // Order parties matter only to those who may not read it all (one batched statement then).
+  const parties = read ? [] : await loaders.orderPartiesByMiniProgram.load(miniProgram.id);
+  const partyMemberships = await Promise.all(parties.map((party) => access.membership(party.isvWorkspaceId)));
   return {
     manage,
     manageAsIsv,
     develop: manage || manageAsIsv || (memberActive && member.role === 'DEVELOPER'),
-    read: merchant !== null || isv !== null || memberActive || platform,
+    read,
+    orderParty: partyMemberships.some((m) => m !== null),
     authorizedIsvWorkspaceId: authorization?.isvWorkspaceId ?? null,
   };
 }
@@ -63,6 +70,7 @@ export async function rightsFor(
     if (accounts || orders) {
       loaders.authorization.clear(miniProgram.id);
       loaders.membersByMiniProgram.clear(miniProgram.id);
+      loaders.orderPartiesByMiniProgram.clear(miniProgram.id);
     }
     return accounts || orders;
   };
