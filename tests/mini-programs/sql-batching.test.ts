@@ -79,7 +79,7 @@ async function readPage(merchant: SeededWorkspace) {
 beforeAll(async () => {
   platform = await TestPlatform.start();
   [small, large] = await Promise.all([merchantWith(2), merchantWith(10)]);
-});
+}, 300_000);
 afterAll(() => platform?.stop());
 
 describe('a page of mini programs with their versions and members', () => {

@@ -1,6 +1,6 @@
 import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, pageRequest, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rightsFor, type Rights } from '../authorization/rights.js';
+import type { Rights } from '../authorization/rights.js';
 import { maySee, miniProgramView, PROFILE_ONLY_MESSAGE, type MiniProgramView } from '../authorization/visibility.js';
 import type { MiniProgramsContext } from '../context.js';
 import type { MiniProgramRow, VersionRow, VersionStatusValue } from '../db/schema.js';
@@ -30,9 +30,7 @@ import {
 
 /** The viewer's rights on a mini program, computed once per request (a refusal from fresh facts). */
 function rights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
-  let found = ctx.readRights.get(miniProgram.id);
-  if (!found) ctx.readRights.set(miniProgram.id, (found = rightsFor(ctx.access, ctx.loaders, ctx.catchUpOrders, miniProgram, ['read'])));
-  return found;
+  return ctx.readRights.load(miniProgram);
 }
 
 /** What the viewer sees of this mini program (visibility.ts). */
