@@ -4,7 +4,16 @@ import type { Logger } from '@mpp/kit';
 import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, requestIdFrom, signInternalRequest } from '@mpp/kit';
 
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'if-none-match', 'if-modified-since'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'cache-control', 'etag', 'last-modified', 'connection'];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'connection',
+  'x-content-type-options',
+  'content-security-policy',
+];
 
 function pick(headers: IncomingHttpHeaders, names: string[]): Record<string, string> {
   const picked: Record<string, string> = {};

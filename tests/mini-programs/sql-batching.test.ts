@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { AddMiniProgramMemberDocument } from '@mpp/client';
+import { AddMiniProgramMemberDocument, MiniProgramDocument } from '@mpp/client';
 import {
   createMiniProgram,
+  createOnlineService,
+  createVerifiedIsv,
   createVerifiedMerchant,
+  eventually,
+  measureSql,
+  orderInDevelopment,
+  placeOrder,
   signUp,
   sqlStatementsPerService,
   TestPlatform,
@@ -73,7 +79,7 @@ async function readPage(merchant: SeededWorkspace) {
 beforeAll(async () => {
   platform = await TestPlatform.start();
   [small, large] = await Promise.all([merchantWith(2), merchantWith(10)]);
-});
+}, 300_000);
 afterAll(() => platform?.stop());
 
 describe('a page of mini programs with their versions and members', () => {
@@ -95,5 +101,65 @@ describe('a page of mini programs with their versions and members', () => {
   it('costs the same again when read a second time', async () => {
     const [first, second] = [await readPage(large), await readPage(large)];
     expect(second.statements).toEqual(first.statements);
+  });
+});
+
+const IsvOrdersWithMiniPrograms = graphql(`
+  query IsvOrdersWithMiniPrograms($id: ID!) {
+    workspace(id: $id) {
+      orders(first: 20) {
+        nodes {
+          status
+          miniProgram {
+            name
+            tagline
+            status
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe("an ISV's orders with their mini programs (one authorized, the others seen as order parties)", () => {
+  let isvOfTwo: SeededWorkspace;
+  let isvOfSix: SeededWorkspace;
+
+  /** Orders of `isv` on each mini program, the first one confirmed (the ISV holds the authorization there). */
+  async function ordersOn(isv: SeededWorkspace, serviceId: string, merchant: SeededWorkspace, miniProgramIds: string[]) {
+    for (const [i, miniProgramId] of miniProgramIds.entries()) {
+      const deal = { merchant, isv, miniProgramId, serviceId };
+      if (i === 0) await orderInDevelopment(deal);
+      else await placeOrder(deal);
+    }
+  }
+
+  beforeAll(async () => {
+    const merchant = await createVerifiedMerchant(platform);
+    const miniProgramIds: string[] = [];
+    for (let i = 0; i < 8; i++) miniProgramIds.push((await createMiniProgram(merchant)).id);
+    [isvOfTwo, isvOfSix] = await Promise.all([createVerifiedIsv(platform), createVerifiedIsv(platform)]);
+    const [serviceOfTwo, serviceOfSix] = await Promise.all([createOnlineService(platform, isvOfTwo), createOnlineService(platform, isvOfSix)]);
+    await ordersOn(isvOfTwo, serviceOfTwo.id, merchant, miniProgramIds.slice(0, 2));
+    await ordersOn(isvOfSix, serviceOfSix.id, merchant, miniProgramIds.slice(2));
+    // The authorizations reach MiniPrograms from Orders' events within milliseconds.
+    await eventually(async () => {
+      const { miniProgram } = await isvOfSix.owner.client.execute(MiniProgramDocument, { id: miniProgramIds[2]! });
+      return miniProgram !== null;
+    });
+  }, 300_000);
+
+  const readOrders = (isv: SeededWorkspace) =>
+    measureSql(platform, isv.owner.token, (client) => client.execute(IsvOrdersWithMiniPrograms, { id: isv.id }));
+
+  it('costs MiniPrograms the same statements for 2 distinct mini programs as for 6', async () => {
+    const two = await readOrders(isvOfTwo);
+    const six = await readOrders(isvOfSix);
+    expect(two.data.workspace?.orders.nodes).toHaveLength(2);
+    expect(six.data.workspace?.orders.nodes).toHaveLength(6);
+    for (const node of [...two.data.workspace!.orders.nodes, ...six.data.workspace!.orders.nodes]) expect(node.miniProgram.status).toBe('ACTIVE');
+    expect(two.statements['mini-programs']).toBeGreaterThan(0);
+    expect(six.statements['mini-programs']).toBe(two.statements['mini-programs']);
+    expect(six.statements).toEqual(two.statements);
   });
 });

@@ -118,7 +118,23 @@ describe('logos are checked by their bytes', () => {
     const served = await fetch(created.logoUrl);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toBe("default-src 'none'");
     expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('refuses a PNG or a JPEG with anything after the end of its image (an HTML page riding along)', async () => {
+    const html = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    for (const [image, contentType] of [
+      [png(64, 64), 'image/png'],
+      [fixture('logo-square.jpg'), 'image/jpeg'],
+    ] as const) {
+      const staged = await stageUpload(merchant.owner, 'LOGO', Buffer.concat([image, html]), { contentType });
+      expect(staged.put.status).toBe(200);
+      const payload = await createWithLogo(merchant.owner, staged.uploadId);
+      expect(payload.miniProgram).toBeNull();
+      expect(payload.userErrors).toEqual([userError('INVALID', 'logoUploadId')]);
+    }
   });
 
   it('accepts a square JPEG, even declared as a PNG, and serves it as a JPEG', async () => {

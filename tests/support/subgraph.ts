@@ -60,3 +60,19 @@ export function workspaceEntities<TData = unknown>(platform: TestPlatform, ids: 
     token,
   });
 }
+
+/** A GraphQL request straight to one subgraph by name (`mini-programs`, `orders`, …), as the gateway sends it. */
+export async function askSubgraph<TData = unknown>(
+  platform: TestPlatform,
+  name: string,
+  request: { query: string; variables?: Record<string, unknown>; token?: string | null },
+): Promise<RawGraphQLResponse<TData>> {
+  const subgraph = platform.platform.subgraphs.find((candidate) => candidate.name === name);
+  if (!subgraph) throw new Error(`the platform runs no ${name} subgraph`);
+  const response = await fetch(`${subgraph.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(request.token ? { authorization: `Bearer ${request.token}` } : {}) },
+    body: JSON.stringify({ query: request.query, variables: request.variables ?? {} }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<RawGraphQLResponse<TData>, 'status'>) };
+}

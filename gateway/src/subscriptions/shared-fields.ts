@@ -15,7 +15,8 @@ const SHARED: Record<string, ReadonlySet<string>> = {
   CompanyInfo: new Set(['name', 'contactEmail', 'contactPhone', 'website']),
   Workspace: new Set(['id', 'kind', 'name', 'createdAt', 'verification']),
   Verification: new Set(['status']),
-  MiniProgram: new Set(['id', 'merchant', 'targetApp', 'name', 'tagline', 'description', 'logoUrl', 'industry', 'contactPhone', 'contactEmail', 'status', 'createdAt', 'authorizedIsv']),
+  // The public profile only: contact details depend on whether the ISV holds the authorization.
+  MiniProgram: new Set(['id', 'merchant', 'name', 'tagline', 'logoUrl', 'industry', 'status', 'createdAt', 'authorizedIsv']),
   Account: new Set(['id', 'email', 'displayName', 'createdAt']),
 };
 

@@ -29,6 +29,8 @@ export interface PlatformConfig {
   maxPackageBytes: number;
   /** How long a staged upload's URL accepts the bytes. */
   uploadUrlTtlSeconds: number;
+  /** Bytes of unused uploads (declared or received, not yet used) one account may hold. */
+  uploadQuotaBytes: number;
   /** Serve the GraphQL IDE at GET /graphql (and introspection); off by default in production. */
   playground: boolean;
   /** Subscriptions one WebSocket connection may hold. */
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     wsKeepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100),
     maxPackageBytes: integer(env, 'MAX_PACKAGE_BYTES', 20 * 1024 * 1024, 1),
     uploadUrlTtlSeconds: integer(env, 'UPLOAD_URL_TTL_SECONDS', 15 * 60, 1),
+    uploadQuotaBytes: integer(env, 'UPLOAD_QUOTA_BYTES', 100 * 1024 * 1024, 1),
 
     corsOrigins: (text(env, 'CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 1000, 1),

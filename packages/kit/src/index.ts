@@ -27,3 +27,4 @@ export * from './db/pages.js';
 export * from './db/errors.js';
 export * from './events/contracts.js';
 export * from './db/loaders.js';
+export * from './graphql/display-names.js';

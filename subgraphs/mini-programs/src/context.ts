@@ -1,4 +1,6 @@
-import type { Rights } from './authorization/rights.js';
+import DataLoader from 'dataloader';
+import { readRightsOfMany, type Rights } from './authorization/rights.js';
+import type { MiniProgramRow } from './db/schema.js';
 import type { EventConsumer, Logger, PlatformConfig, ReadModelDirectory, SubgraphContext } from '@mpp/kit';
 import type { MiniProgramsDb } from './db/client.js';
 import {
@@ -7,6 +9,7 @@ import {
   membersByMiniProgramLoader,
   miniProgramLoader,
   miniProgramsByMerchantLoader,
+  orderPartiesByMiniProgramLoader,
 } from './mini-program/mini-program.loader.js';
 import { statisticsLoader } from './statistics/statistics.loader.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -28,6 +31,7 @@ export function createLoaders(db: MiniProgramsDb) {
     miniProgram: miniProgramLoader(db),
     authorization: authorizationLoader(db),
     membersByMiniProgram: membersByMiniProgramLoader(db),
+    orderPartiesByMiniProgram: orderPartiesByMiniProgramLoader(db),
     domainsByMiniProgram: domainsByMiniProgramLoader(db),
     miniProgramsByMerchant: miniProgramsByMerchantLoader(db),
     version: versionLoader(db),
@@ -47,18 +51,22 @@ export interface MiniProgramsContext extends SubgraphContext {
    * when this call applied nothing (a notification may have been applied meanwhile).
    */
   catchUpOrders: () => Promise<boolean>;
-  /** The viewer's read rights per mini program, computed once per request. */
-  readRights: Map<string, Promise<Rights>>;
+  /** The viewer's read rights per mini program, computed once per request, batched per fetch. */
+  readRights: DataLoader<MiniProgramRow, Rights, string>;
 }
 
 /** The request context of MiniPrograms on top of the common one. */
 export function miniProgramsContext(base: SubgraphContext, deps: MiniProgramsDeps): MiniProgramsContext {
   let caughtUp: Promise<boolean> | null = null;
+  const loaders = createLoaders(deps.db);
+  const catchUpOrders = () => (caughtUp ??= deps.orderEvents.catchUpIfBehind().then(() => true));
   return {
     ...base,
     deps,
-    loaders: createLoaders(deps.db),
-    catchUpOrders: () => (caughtUp ??= deps.orderEvents.catchUpIfBehind().then(() => true)),
-    readRights: new Map(),
+    loaders,
+    catchUpOrders,
+    readRights: new DataLoader((miniPrograms) => readRightsOfMany(base.access, loaders, catchUpOrders, miniPrograms), {
+      cacheKeyFn: (miniProgram) => miniProgram.id,
+    }),
   };
 }

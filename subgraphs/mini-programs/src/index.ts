@@ -8,6 +8,8 @@ import { consumerOffsets, directoryAccounts, directoryMembers, directoryWorkspac
 import { buildMiniProgramsSchema } from './schema.js';
 import { FileBlobStore } from './storage/blob-store.js';
 import { uploadRoutes } from './upload/upload.routes.js';
+import { UPLOAD_COLLECT_INTERVAL_MS } from './upload/upload.rules.js';
+import { startUploadCollector } from './upload/upload.service.js';
 
 export { buildMiniProgramsSchema } from './schema.js';
 
@@ -39,11 +41,13 @@ export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
     });
     await orderEvents.start();
     const deps = { db, config, logger, directory, orderEvents, blobs: new FileBlobStore(join(config.dataDir, 'uploads')) };
+    const stopCollector = startUploadCollector(deps, UPLOAD_COLLECT_INTERVAL_MS);
     return {
       directory,
       context: (base) => miniProgramsContext(base, deps),
       routes: (app) => uploadRoutes(app, deps),
       async stop() {
+        await stopCollector();
         await orderEvents.stop();
         await accountEvents.stop();
       },

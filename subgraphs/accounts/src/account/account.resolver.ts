@@ -1,4 +1,4 @@
-import { forbidden, withUserErrors } from '@mpp/kit';
+import { forbidden, isId, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AccountsContext } from '../context.js';
 import type { AccountRow, MemberRow } from '../db/schema.js';
@@ -55,7 +55,11 @@ export class AccountResolver {
   }
 }
 
-/** Federation entry point: other subgraphs' `Account` references, batched. */
+/**
+ * Federation entry point: other subgraphs' `Account` references, batched. Only for a signed-in
+ * viewer: every path to an account (workspace members, mini program members, order actors) was
+ * checked by the subgraph that holds the parent.
+ */
 export function resolveAccountReference(reference: { id: string }, ctx: AccountsContext) {
-  return ctx.loaders.account.load(reference.id);
+  return ctx.viewer && isId(reference.id) ? ctx.loaders.account.load(reference.id) : null;
 }

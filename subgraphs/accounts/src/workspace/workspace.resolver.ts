@@ -45,8 +45,12 @@ export class WorkspaceResolver {
   }
 }
 
-/** Federation entry point: other subgraphs' `Workspace` references, batched. */
+/**
+ * Federation entry point: other subgraphs' `Workspace` references, batched; only for a signed-in
+ * viewer. Its public facts (kind, name, verification status) are for anyone who reaches it through
+ * a service or an order; members and verification details stay with its members and the platform.
+ */
 export function resolveWorkspaceReference(reference: { id: string }, ctx: AccountsContext) {
-  return ctx.loaders.workspace.load(reference.id);
+  return ctx.viewer && isId(reference.id) ? ctx.loaders.workspace.load(reference.id) : null;
 }
 

@@ -1,6 +1,8 @@
 import {
   AccountsEvent,
   fail,
+  codePointLength,
+  displayNameProblem,
   InputChecks,
   isId,
   newId,
@@ -30,10 +32,11 @@ export async function createWorkspace(
   new InputChecks()
     .check(input.kind !== WorkspaceKind.PLATFORM, 'kind', 'Only ISV and MERCHANT workspaces can be created.')
     .check(
-      name.length >= WORKSPACE_NAME_MIN_LENGTH && name.length <= WORKSPACE_NAME_MAX_LENGTH,
+      codePointLength(name) >= WORKSPACE_NAME_MIN_LENGTH && codePointLength(name) <= WORKSPACE_NAME_MAX_LENGTH,
       'name',
       `The name must have ${WORKSPACE_NAME_MIN_LENGTH} to ${WORKSPACE_NAME_MAX_LENGTH} characters.`,
     )
+    .check(displayNameProblem(name) === null, 'name', displayNameProblem(name) ?? '')
     .done();
   return deps.db.transaction(async (tx) => {
     // A valid token can outlive its account (a database reset with the keys kept).

@@ -177,6 +177,19 @@ export const isvAuthorizations = miniProgramsSchema.table('isv_authorizations', 
   since: time('since').notNull(),
 });
 
+/**
+ * Every ISV that ever had an order on a mini program, fed by Orders' events: those parties see the
+ * mini program's public profile through the order, whatever the order's status.
+ */
+export const orderParties = miniProgramsSchema.table(
+  'order_parties',
+  {
+    miniProgramId: uuid('mini_program_id').notNull(),
+    isvWorkspaceId: uuid('isv_workspace_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.miniProgramId, table.isvWorkspaceId] })],
+);
+
 export const eventLog = eventLogTable(miniProgramsSchema);
 export const consumerOffsets = consumerOffsetsTable(miniProgramsSchema);
 export const { directoryWorkspaces, directoryMembers, directoryAccounts } = accessTables(miniProgramsSchema);

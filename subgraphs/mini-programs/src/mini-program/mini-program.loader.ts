@@ -1,7 +1,7 @@
 import { loaderById, loaderOfLists, pagesPerParent, parentPageLoader } from '@mpp/kit';
 import { asc, inArray } from 'drizzle-orm';
 import type { MiniProgramsDb } from '../db/client.js';
-import { domains, isvAuthorizations, miniProgramMembers, miniPrograms, type MiniProgramRow } from '../db/schema.js';
+import { domains, isvAuthorizations, miniProgramMembers, miniPrograms, orderParties, type MiniProgramRow } from '../db/schema.js';
 
 export function miniProgramLoader(db: MiniProgramsDb) {
   return loaderById((ids) => db.select().from(miniPrograms).where(inArray(miniPrograms.id, ids)));
@@ -23,6 +23,14 @@ export function membersByMiniProgramLoader(db: MiniProgramsDb) {
         .where(inArray(miniProgramMembers.miniProgramId, ids))
         .orderBy(asc(miniProgramMembers.addedAt), asc(miniProgramMembers.accountId)),
     (member) => member.miniProgramId,
+  );
+}
+
+/** The ISVs that have or had an order on each mini program. */
+export function orderPartiesByMiniProgramLoader(db: MiniProgramsDb) {
+  return loaderOfLists(
+    (ids) => db.select().from(orderParties).where(inArray(orderParties.miniProgramId, ids)),
+    (party) => party.miniProgramId,
   );
 }
 

@@ -1,6 +1,7 @@
 import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, pageRequest, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { rightsFor, type Rights } from '../authorization/rights.js';
+import type { Rights } from '../authorization/rights.js';
+import { maySee, miniProgramView, PROFILE_ONLY_MESSAGE, type MiniProgramView } from '../authorization/visibility.js';
 import type { MiniProgramsContext } from '../context.js';
 import type { MiniProgramRow, VersionRow, VersionStatusValue } from '../db/schema.js';
 import { setDomainWhitelist } from '../domain/domain.service.js';
@@ -29,15 +30,19 @@ import {
 
 /** The viewer's rights on a mini program, computed once per request (a refusal from fresh facts). */
 function rights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
-  let found = ctx.readRights.get(miniProgram.id);
-  if (!found) ctx.readRights.set(miniProgram.id, (found = rightsFor(ctx.access, ctx.loaders, ctx.catchUpOrders, miniProgram, ['read'])));
-  return found;
+  return ctx.readRights.load(miniProgram);
 }
 
-/** Versions, members, codes and statistics are for those who may read the mini program. */
-async function requireRead(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<void> {
+/** What the viewer sees of this mini program (visibility.ts). */
+async function viewOf(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<MiniProgramView> {
+  if (!ctx.viewer) return 'NONE';
+  return miniProgramView(await rights(ctx, miniProgram));
+}
+
+/** Contact details, versions, members, codes and statistics: FORBIDDEN beyond the public profile. */
+async function requireField(ctx: MiniProgramsContext, miniProgram: MiniProgramRow, field: string): Promise<void> {
   ctx.access.requireViewer();
-  if (!(await rights(ctx, miniProgram)).read) throw forbidden('Only the merchant, its authorized ISV, the members and the platform see this.');
+  if (!maySee(await viewOf(ctx, miniProgram), field)) throw forbidden(PROFILE_ONLY_MESSAGE);
 }
 
 export const STATISTICS_MAX_DAYS = 90;
@@ -56,6 +61,30 @@ export class MiniProgramResolver {
     return { id: miniProgram.merchantWorkspaceId };
   }
 
+  @FieldResolver(() => String, { description: 'Beyond the public profile: FORBIDDEN to an order party without the authorization.' })
+  async targetApp(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
+    await requireField(ctx, miniProgram, 'targetApp');
+    return miniProgram.targetApp;
+  }
+
+  @FieldResolver(() => String, { description: 'Beyond the public profile: FORBIDDEN to an order party without the authorization.' })
+  async description(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
+    await requireField(ctx, miniProgram, 'description');
+    return miniProgram.description;
+  }
+
+  @FieldResolver(() => String, { description: 'Contact details: FORBIDDEN to an order party without the authorization.' })
+  async contactPhone(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
+    await requireField(ctx, miniProgram, 'contactPhone');
+    return miniProgram.contactPhone;
+  }
+
+  @FieldResolver(() => String, { description: 'Contact details: FORBIDDEN to an order party without the authorization.' })
+  async contactEmail(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
+    await requireField(ctx, miniProgram, 'contactEmail');
+    return miniProgram.contactEmail;
+  }
+
   @FieldResolver(() => String)
   logoUrl(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): string {
     return logoUrl(ctx.deps.config.publicUrl, miniProgram.logoUploadId);
@@ -63,7 +92,7 @@ export class MiniProgramResolver {
 
   @FieldResolver(() => [MiniProgramMember])
   async members(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext) {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'members');
     return ctx.loaders.membersByMiniProgram.load(miniProgram.id);
   }
 
@@ -75,7 +104,7 @@ export class MiniProgramResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ) {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'versions');
     const page = pageRequest({ first, after });
     return ctx.loaders.versionsByMiniProgram.load({
       parentId: miniProgram.id,
@@ -87,13 +116,13 @@ export class MiniProgramResolver {
 
   @FieldResolver(() => MiniProgramVersion, { nullable: true, description: 'The RELEASED version, if any.' })
   async currentRelease(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<VersionRow | null> {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'currentRelease');
     return ctx.loaders.currentRelease.load(miniProgram.id);
   }
 
   @FieldResolver(() => MiniProgramVersion, { nullable: true })
   async trialVersion(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<VersionRow | null> {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'trialVersion');
     return miniProgram.trialVersionId ? ctx.loaders.version.load(miniProgram.trialVersionId) : null;
   }
 
@@ -103,7 +132,7 @@ export class MiniProgramResolver {
     @Arg('kind', () => DomainKind, { nullable: true }) kind: DomainKind | null,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<string[]> {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'domains');
     const rows = await ctx.loaders.domainsByMiniProgram.load(miniProgram.id);
     return [...new Set(rows.filter((row) => !kind || row.kind === kind).map((row) => row.domain))];
   }
@@ -115,7 +144,7 @@ export class MiniProgramResolver {
     @Arg('page', () => String, { nullable: true }) page: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<QrCode> {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'qrCode');
     if (page !== null && !isValidPage(page)) throw badUserInput('`page` must be a page path such as pages/index/index.', 'page');
     const trial = kind === QrCodeKind.TRIAL && miniProgram.trialVersionId ? await ctx.loaders.version.load(miniProgram.trialVersionId) : null;
     if (kind === QrCodeKind.TRIAL && !trial) throw invalidStateError('Set a trial version first.');
@@ -130,7 +159,7 @@ export class MiniProgramResolver {
     @Arg('days', () => Int) days: number,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<Statistics> {
-    await requireRead(ctx, miniProgram);
+    await requireField(ctx, miniProgram, 'statistics');
     if (!Number.isInteger(days) || days < 1 || days > STATISTICS_MAX_DAYS) {
       throw badUserInput(`\`days\` must be 1 to ${STATISTICS_MAX_DAYS}.`, 'days');
     }
@@ -165,7 +194,12 @@ export class MiniProgramResolver {
   }
 }
 
-/** Federation entry point: `MiniProgram` references from Orders, batched. */
-export function resolveMiniProgramReference(reference: { id: string }, ctx: MiniProgramsContext) {
-  return ctx.loaders.miniProgram.load(reference.id);
+/**
+ * Federation entry point: `MiniProgram` references from Orders, batched. Those who may read it
+ * get it, order parties get its public profile (other fields FORBIDDEN), anybody else null.
+ */
+export async function resolveMiniProgramReference(reference: { id: string }, ctx: MiniProgramsContext): Promise<MiniProgramRow | null> {
+  if (!ctx.viewer || !isId(reference.id)) return null;
+  const miniProgram = await ctx.loaders.miniProgram.load(reference.id);
+  return miniProgram && (await viewOf(ctx, miniProgram)) !== 'NONE' ? miniProgram : null;
 }

@@ -1,4 +1,4 @@
-import { InputChecks } from '@mpp/kit';
+import { displayNameProblem, InputChecks } from '@mpp/kit';
 import validator from 'validator';
 
 /** Han, kana, Hangul and full-width forms: each counts as two characters in a name. */
@@ -59,6 +59,8 @@ export function normalizeMiniProgramFields(
       'name',
       `The name must have ${L.name.min} to ${L.name.max} characters, each Chinese character counting as two (this one counts ${length}).`,
     );
+    const problem = displayNameProblem(out.name);
+    checks.check(problem === null, 'name', problem ?? '');
   }
   if (input.tagline != null) {
     out.tagline = input.tagline.trim();

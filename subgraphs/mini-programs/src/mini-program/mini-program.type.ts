@@ -27,7 +27,12 @@ export enum QrCodeKind {
 registerEnumType(QrCodeKind, { name: 'QrCodeKind' });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A merchant's mini program in a super app." })
+@ObjectType({
+  description:
+    "A merchant's mini program in a super app. The merchant, its authorized ISV, the members and the platform see all of it. " +
+    'A party to one of its orders without the authorization (order not yet in development, or ended) sees, through the order, ' +
+    'the public profile only (id, merchant, name, tagline, logoUrl, industry, status, createdAt): every other field is a FORBIDDEN error.',
+})
 export class MiniProgram {
   @Field(() => ID)
   id!: string;

@@ -39,6 +39,9 @@ export function uploadRoutes(app: Express, deps: MiniProgramsDeps): void {
       return;
     }
     res.setHeader('content-type', upload.detectedType);
+    // Served as what it is and nothing else: no sniffing into HTML, no scripts, styles or frames.
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-security-policy', "default-src 'none'");
     res.setHeader('content-length', String(upload.byteSize));
     // An upload's bytes never change: cache forever.
     res.setHeader('cache-control', 'public, max-age=31536000, immutable');

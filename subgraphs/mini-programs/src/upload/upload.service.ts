@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fail, isId, newId, UserErrorCode, type Viewer } from '@mpp/kit';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MiniProgramsDeps } from '../context.js';
 import type { MiniProgramsDb } from '../db/client.js';
 import { uploads, type UploadPurposeValue, type UploadRow } from '../db/schema.js';
 import { BlobMismatchError, BlobTooLargeError } from '../storage/blob-store.js';
-import { checkLogo, checkUploadDeclaration, LOGO_MAX_BYTES } from './upload.rules.js';
+import { checkLogo, checkUploadDeclaration, LOGO_MAX_BYTES, UNUSED_UPLOAD_LIFETIME_MS, UPLOAD_PUT_GRACE_MS } from './upload.rules.js';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -18,8 +18,19 @@ export async function createUpload(
 ) {
   checkUploadDeclaration(input, deps.config.maxPackageBytes);
   const secret = randomBytes(24).toString('base64url');
-  const [upload] = await deps.db
-    .insert(uploads)
+  const upload = await deps.db.transaction(async (tx) => {
+    // One declaration per account at a time: two racing ones cannot both slip under the quota.
+    await tx.execute(sql`select pg_advisory_xact_lock(${QUOTA_LOCK_CLASS}, hashtext(${viewer.accountId}))`);
+    const held = await unusedBytesOf(tx, viewer.accountId, new Date());
+    if (held + input.byteSize > deps.config.uploadQuotaBytes) {
+      fail(
+        UserErrorCode.QUOTA_EXCEEDED,
+        `Unused uploads may hold ${deps.config.uploadQuotaBytes} bytes per account; ${held} are held. Use or let expire the uploads you made.`,
+        'byteSize',
+      );
+    }
+    const [inserted] = await tx
+      .insert(uploads)
     .values({
       id: newId(),
       accountId: viewer.accountId,
@@ -33,11 +44,76 @@ export async function createUpload(
       expiresAt: new Date(Date.now() + deps.config.uploadUrlTtlSeconds * 1000),
     })
     .returning();
+    return inserted;
+  });
   return {
     uploadId: upload!.id,
     url: `${deps.config.publicUrl}/uploads/${upload!.id}?signature=${secret}`,
     headers: [{ name: 'Content-Type', value: upload!.contentType }],
     expiresAt: upload!.expiresAt,
+  };
+}
+
+/** Advisory lock class of the per-account upload quota (the key is the account id's hash). */
+const QUOTA_LOCK_CLASS = 7_345_001;
+
+/**
+ * What still holds an unused upload: declared and its URL still open, or received and not yet
+ * used nor past its lifetime. Used, expired and collected uploads hold nothing.
+ */
+function holdsQuota(now: Date) {
+  return or(
+    and(eq(uploads.status, 'PENDING'), gt(uploads.expiresAt, now)),
+    and(eq(uploads.status, 'UPLOADED'), gt(uploads.createdAt, new Date(now.getTime() - UNUSED_UPLOAD_LIFETIME_MS))),
+  );
+}
+
+async function unusedBytesOf(db: MiniProgramsDb, accountId: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ held: sql<string>`coalesce(sum(${uploads.byteSize}), 0)` })
+    .from(uploads)
+    .where(and(eq(uploads.accountId, accountId), holdsQuota(now)));
+  return Number(row?.held ?? 0);
+}
+
+/**
+ * Deletes never-used uploads, rows and bytes: declarations whose URL expired (after a grace for a
+ * PUT still streaming) and received files not used within their lifetime. Safe with several
+ * replicas: each batch locks its rows and skips those another replica holds, and a row is gone
+ * before its bytes are, so nothing ever points to a missing file. Returns how many it deleted.
+ */
+export async function collectUnusedUploads(deps: Pick<MiniProgramsDeps, 'db' | 'blobs'>, now = new Date(), batch = 200): Promise<number> {
+  const expired = or(
+    and(eq(uploads.status, 'PENDING'), lt(uploads.expiresAt, new Date(now.getTime() - UPLOAD_PUT_GRACE_MS))),
+    and(eq(uploads.status, 'UPLOADED'), lt(uploads.createdAt, new Date(now.getTime() - UNUSED_UPLOAD_LIFETIME_MS))),
+  );
+  let collected = 0;
+  for (;;) {
+    const victims = deps.db.select({ id: uploads.id }).from(uploads).where(expired).limit(batch).for('update', { skipLocked: true });
+    const gone = await deps.db.delete(uploads).where(inArray(uploads.id, victims)).returning({ id: uploads.id });
+    for (const { id } of gone) await deps.blobs.delete(id);
+    collected += gone.length;
+    if (gone.length < batch) return collected;
+  }
+}
+
+/** Runs the collector now and then every `intervalMs` (errors logged, never thrown); returns its stop. */
+export function startUploadCollector(deps: Pick<MiniProgramsDeps, 'db' | 'blobs' | 'logger'>, intervalMs: number): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = collectUnusedUploads(deps).then(
+      (collected) => {
+        if (collected > 0) deps.logger.info({ collected }, 'unused uploads collected');
+      },
+      (error: unknown) => deps.logger.warn({ err: error }, 'collecting unused uploads failed; will retry'),
+    );
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  run();
+  return async () => {
+    clearInterval(timer);
+    await running;
   };
 }
 
@@ -113,6 +189,7 @@ export async function usableUpload(
   if (upload.purpose !== purpose) fail(UserErrorCode.INVALID, `This upload was made for a ${upload.purpose.toLowerCase()}, not a ${purpose.toLowerCase()}.`, field);
   if (upload.status === 'PENDING') fail(UserErrorCode.INVALID, 'The bytes of this upload have not been received yet.', field);
   if (upload.status === 'CONSUMED') fail(UserErrorCode.INVALID, 'This upload has already been used.', field);
+  if (upload.createdAt.getTime() < Date.now() - UNUSED_UPLOAD_LIFETIME_MS) fail(UserErrorCode.INVALID, 'This upload has expired; upload the file again.', field);
   if (purpose !== 'LOGO') return upload;
   const logo = checkLogo(await deps.blobs.readHead(upload.id, LOGO_MAX_BYTES));
   if (!logo.ok) fail(UserErrorCode.INVALID, logo.message, field);

@@ -88,7 +88,9 @@ export class OrderResolver {
   }
 }
 
-/** Federation entry point: `Order` references, batched. */
-export function resolveOrderReference(reference: { id: string }, ctx: OrdersContext) {
-  return ctx.loaders.order.load(reference.id);
+/** Federation entry point: `Order` references, batched; as `order(id)`: for its parties and the platform, null otherwise. */
+export async function resolveOrderReference(reference: { id: string }, ctx: OrdersContext): Promise<OrderRow | null> {
+  if (!ctx.viewer || !isId(reference.id)) return null;
+  const order = await ctx.loaders.order.load(reference.id);
+  return order && (await canSee(ctx.access, order)) ? order : null;
 }

@@ -1,7 +1,8 @@
-import { loaderById, pagesPerParent, parentPageLoader } from '@mpp/kit';
+import { isId, loaderById, pagesPerParent, parentPageLoader, type Access } from '@mpp/kit';
 import { inArray } from 'drizzle-orm';
 import type { MarketDb } from '../db/client.js';
 import { services, type ServiceRow, type ServiceStatusValue } from '../db/schema.js';
+import { canSee } from './service.service.js';
 
 export function serviceLoader(db: MarketDb) {
   return loaderById((ids) => db.select().from(services).where(inArray(services.id, ids)));
@@ -19,7 +20,16 @@ export function servicesByWorkspaceLoader(db: MarketDb) {
   );
 }
 
-/** Federation entry point: `Service` references from other subgraphs (Orders), batched. */
-export function resolveServiceReference(reference: { id: string }, ctx: { loaders: { service: ReturnType<typeof serviceLoader> } }) {
-  return ctx.loaders.service.load(reference.id);
+/**
+ * Federation entry point: `Service` references from other subgraphs (Orders), batched. As
+ * `service(id)`, except that an ARCHIVED service stays visible to anyone signed in: it was in the
+ * market and its orders go on. Drafts and services under review only for their ISV and the platform.
+ */
+export async function resolveServiceReference(
+  reference: { id: string },
+  ctx: { access: Access; loaders: { service: ReturnType<typeof serviceLoader> } },
+): Promise<ServiceRow | null> {
+  if (!ctx.access.viewer || !isId(reference.id)) return null;
+  const service = await ctx.loaders.service.load(reference.id);
+  return service && (service.status === 'ARCHIVED' || (await canSee(ctx.access, service))) ? service : null;
 }

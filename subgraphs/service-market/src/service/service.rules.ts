@@ -1,4 +1,4 @@
-import { InputChecks, isCurrencyCode } from '@mpp/kit';
+import { codePointLength, displayNameProblem, InputChecks, isCurrencyCode } from '@mpp/kit';
 import validator from 'validator';
 
 /** Limits of a service's fields; every one is checked server-side with a UserError on the field. */
@@ -30,7 +30,7 @@ export function isHttpsUrl(value: string): boolean {
   );
 }
 
-const within = (value: string, { min, max }: { min: number; max: number }) => value.length >= min && value.length <= max;
+const within = (value: string, { min, max }: { min: number; max: number }) => codePointLength(value) >= min && codePointLength(value) <= max;
 const dedupe = (values: string[]) => [...new Set(values)];
 
 /**
@@ -43,6 +43,8 @@ export function normalizeServiceFields(checks: InputChecks, input: Partial<Servi
   if (input.name != null) {
     out.name = input.name.trim();
     checks.check(within(out.name, L.name), 'name', `The name must have ${L.name.min} to ${L.name.max} characters.`);
+    const problem = displayNameProblem(out.name);
+    checks.check(problem === null, 'name', problem ?? '');
   }
   if (input.industry != null) {
     out.industry = input.industry.trim();
