@@ -14,7 +14,7 @@ import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
 import { accounts, refreshTokens, sessions, type AccountRow } from '../db/schema.js';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../account/passwords.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../account/passwords.js';
 
 /** What signing in gives: a short-lived access token and the refresh token that renews it. */
 export interface SessionTokens {
@@ -123,12 +123,10 @@ export async function changePassword(
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string },
 ): Promise<SessionTokens & { account: AccountRow }> {
+  const weakPassword = passwordProblem(input.newPassword);
   new InputChecks()
-    .check(
-      input.newPassword.length >= PASSWORD_MIN_LENGTH && input.newPassword.length <= PASSWORD_MAX_LENGTH,
-      'newPassword',
-      `The password must have ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`,
-    )
+    // The same rule as at sign-up: long enough, not a common password.
+    .check(weakPassword === null, 'newPassword', weakPassword ?? '')
     .check(input.newPassword !== input.currentPassword, 'newPassword', 'Choose a password other than the current one.')
     .done();
   const [account] = await deps.db.select().from(accounts).where(eq(accounts.id, viewer.accountId));
