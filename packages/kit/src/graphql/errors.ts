@@ -54,9 +54,14 @@ export function fail(code: UserErrorCode, message: string, field?: string | read
 /** Collects field errors so a client sees every broken rule of an input at once. */
 export class InputChecks {
   private readonly errors: UserError[] = [];
+  private readonly fields = new Set<string>();
 
+  /** Records a broken rule; a field reports only its first one (an empty name is short, not also invisible). */
   check(ok: boolean, field: string, message: string, code: UserErrorCode = UserErrorCode.INVALID): this {
-    if (!ok) this.errors.push(userError(code, message, field));
+    if (!ok && !this.fields.has(field)) {
+      this.fields.add(field);
+      this.errors.push(userError(code, message, field));
+    }
     return this;
   }
 
