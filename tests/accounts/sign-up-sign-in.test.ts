@@ -62,7 +62,7 @@ describe('signUp', () => {
   it('refuses an invalid email', async () => {
     for (const email of ['not-an-email', 'two@@example.com', '', 'spaces in@example.com', 'no-domain@']) {
       const { signUp: payload } = await signUp({ email });
-      expect(payload, email).toEqual({ token: null, account: null, userErrors: [userError('INVALID', 'email')] });
+      expect(payload, email).toEqual({ token: null, refreshToken: null, account: null, userErrors: [userError('INVALID', 'email')] });
     }
   });
 
@@ -107,14 +107,14 @@ describe('signUp', () => {
     const email = uniqueEmail('taken');
     expect((await signUp({ email })).signUp.userErrors).toEqual([]);
 
-    expect(await signUp({ email })).toEqual({ signUp: { token: null, account: null, userErrors: [userError('TAKEN', 'email')] } });
+    expect(await signUp({ email })).toEqual({ signUp: { token: null, refreshToken: null, account: null, userErrors: [userError('TAKEN', 'email')] } });
     expect((await signUp({ email: email.toUpperCase() })).signUp.userErrors).toEqual([userError('TAKEN', 'email')]);
     expect((await signUp({ email: `  ${email}  ` })).signUp.userErrors).toEqual([userError('TAKEN', 'email')]);
   });
 
   it('answers text the database cannot store with a user error, not an internal error', async () => {
     const { signUp: payload } = await signUp({ displayName: 'Ann\u0000Lee' });
-    expect(payload).toEqual({ token: null, account: null, userErrors: [userError('INVALID', 'displayName')] });
+    expect(payload).toEqual({ token: null, refreshToken: null, account: null, userErrors: [userError('INVALID', 'displayName')] });
   });
 });
 
@@ -148,7 +148,7 @@ describe('signIn', () => {
     const wrongPassword = await signIn(email, 'not the password');
     const unknownEmail = await signIn(uniqueEmail('nobody'), password);
 
-    expect(wrongPassword.signIn).toEqual({ token: null, account: null, userErrors: [userError('INVALID')] });
+    expect(wrongPassword.signIn).toEqual({ token: null, refreshToken: null, account: null, userErrors: [userError('INVALID')] });
     // Identical down to the message: the answer must not tell which emails have an account.
     expect(unknownEmail).toEqual(wrongPassword);
   });

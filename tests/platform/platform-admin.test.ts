@@ -21,7 +21,7 @@ async function expectOwnerOfTheOnlyPlatformWorkspace(admin: Actor): Promise<stri
 
 async function signInFails(platform: TestPlatform, email: string, password: string): Promise<void> {
   const { signIn: payload } = await platform.client().execute(SignInDocument, { input: { email, password } });
-  expect(payload).toEqual({ token: null, account: null, userErrors: [userError('INVALID')] });
+  expect(payload).toEqual({ token: null, refreshToken: null, account: null, userErrors: [userError('INVALID')] });
 }
 
 describe('the configured platform admin (PLATFORM_ADMIN_EMAIL / PLATFORM_ADMIN_PASSWORD)', () => {
