@@ -79,7 +79,8 @@ const OrdersOfMyWorkspaces = graphql(`
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await TestPlatform.start();
+  // Large pages on purpose (statements must not grow with them): above the default query cost.
+  platform = await TestPlatform.start({ env: { MAX_QUERY_COST: '5000' } });
 });
 afterAll(() => platform?.stop());
 

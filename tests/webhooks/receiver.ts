@@ -112,7 +112,7 @@ export async function deliveriesWhen(
   await expect
     .poll(
       async () => {
-        const { webhookEndpoint } = await client.execute(WebhookEndpointDocument, { id: endpointId, first: 100 });
+        const { webhookEndpoint } = await client.execute(WebhookEndpointDocument, { id: endpointId, first: 50 });
         last = webhookEndpoint?.deliveries.nodes ?? [];
         return until(last);
       },
