@@ -199,21 +199,24 @@ describe('the services’ commands, run as processes against the local Postgres'
 
   it('drains the request in flight on SIGTERM, then exits cleanly', async () => {
     const gateway = running.get('gateway-2')!;
-    // Ten sign-ups in one request: mutations run one after another, each hashing a password.
-    const aliases = Array.from({ length: 10 }, (_, i) =>
-      `a${i}: signUp(input: { email: "drain${i}.${randomBytes(3).toString('hex')}@example.com", password: "a long password", displayName: "D" }) { token }`,
-    );
-    const inFlight = fetch(`http://127.0.0.1:${gateway.port}/graphql`, {
+    const url = `http://127.0.0.1:${gateway.port}/graphql`;
+    const { signUp } = await createPlatformClient({ url }).execute(SignUpDocument, {
+      input: { email: `drain.${randomBytes(3).toString('hex')}@example.com`, password: 'a long password', displayName: 'Drain' },
+    });
+    // Nineteen workspaces in one request (within the root field limit): mutations run one after another.
+    const aliases = Array.from({ length: 19 }, (_, i) => `w${i}: createWorkspace(input: { kind: MERCHANT, name: "Drain ${i}" }) { workspace { id } }`);
+    const inFlight = fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signUp.token}` },
       body: JSON.stringify({ query: `mutation Drain { ${aliases.join(' ')} }` }),
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const code = stopService(gateway);
     const response = await inFlight;
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: Record<string, { token: string }> };
-    expect(Object.values(body.data).every((payload) => typeof payload.token === 'string')).toBe(true);
+    const body = (await response.json()) as { data: Record<string, { workspace: { id: string } | null }> };
+    expect(Object.values(body.data)).toHaveLength(19);
+    expect(Object.values(body.data).every((payload) => typeof payload.workspace?.id === 'string')).toBe(true);
     expect(await code, gateway.output.join("")).toBe(0);
   });
 });

@@ -56,7 +56,7 @@ export async function stopService(service: Service, timeoutMs = 15_000): Promise
 }
 
 /** The subgraphs, in the order the gateway's `<NAME>_URL` variables name them. */
-export const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders'] as const;
+export const SUBGRAPHS = ['accounts', 'service-market', 'mini-programs', 'orders', 'webhooks'] as const;
 
 export interface ProcessOnPort extends Service {
   port: number;
