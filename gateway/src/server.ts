@@ -58,7 +58,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readSupergraph();
   const schema = apiSchema(supergraphSdl);
   await migrateGateway(options.database.orm({}));
-  const limits = createLimits({ config, store: bucketStoreFor(options.database), schema, logger });
+  const limits = createLimits({ config, store: bucketStoreFor(options.database, (error) => logger.warn({ err: error }, 'rate-limit buckets unavailable: counting in this process meanwhile')), schema, logger });
   const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, logger: logger.child({ component: 'apollo-gateway' }) });
   const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   await ownSessions?.start();

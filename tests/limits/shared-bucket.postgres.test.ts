@@ -1,30 +1,19 @@
-import { startGateway, type RunningGateway } from '@mpp/gateway';
-import { createLogger, openDatabase, type Database } from '@mpp/kit';
-import { freePort, signUp, TestPlatform, type Actor } from '@mpp/testkit';
+import { signUp, TestPlatform, type Actor, type ReplicaGateway } from '@mpp/testkit';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { post } from './support.js';
 
 // Two gateways on one Postgres server, as replicas behind one port: a caller's bucket is the same
 // whichever gateway answers.
 let platform: TestPlatform;
-let second: RunningGateway;
-let secondDatabase: Database;
+let second: ReplicaGateway;
 let alice: Actor;
 
 beforeAll(async () => {
   platform = await TestPlatform.start({ env: { RATE_LIMIT_POINTS: '25', RATE_LIMIT_RESTORE_PER_SECOND: '1' } });
-  secondDatabase = await openDatabase({ url: platform.config.databaseUrl, dataDir: platform.config.dataDir, poolSize: 2 });
-  second = await startGateway({
-    config: { ...platform.config, port: await freePort() },
-    logger: createLogger({ level: 'silent' }),
-    database: secondDatabase,
-    subgraphUrls: new Map(platform.platform.subgraphs.map((s) => [s.name, `${s.url}/graphql`])),
-  });
+  second = await platform.startReplicaGateway();
   alice = await signUp(platform);
 }, 300_000);
 afterAll(async () => {
-  await second?.stop();
-  await secondDatabase?.close();
   await platform?.stop();
 });
 
@@ -33,7 +22,7 @@ const SPEND = 'mutation { createWorkspace(input: { kind: MERCHANT, name: "" }) {
 
 it('shares each account’s bucket between gateways', async () => {
   expect(platform.driver).toBe('postgres');
-  const viaSecond = { origin: second.url } as TestPlatform;
+  const viaSecond = { origin: second.origin } as TestPlatform;
   expect((await post(platform, SPEND, { token: alice.token })).status).toBe(200);
   const secondAnswer = await post(viaSecond, SPEND, { token: alice.token });
   expect(secondAnswer.status).toBe(200);

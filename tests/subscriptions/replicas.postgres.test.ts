@@ -1,7 +1,5 @@
 import { createPlatformClient, OrderStatusChangedDocument } from '@mpp/client';
-import { startGateway, type RunningGateway } from '@mpp/gateway';
-import { createLogger, openDatabase, type Database } from '@mpp/kit';
-import { freePort, placeOrder, prepareDeal, subscribe, TestPlatform } from '@mpp/testkit';
+import { placeOrder, prepareDeal, subscribe, TestPlatform, type ReplicaGateway } from '@mpp/testkit';
 import { AcceptOrderDocument } from '@mpp/client';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,30 +7,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 // Two gateways on one Postgres server, each with its own database connection: both follow the
 // Orders event log and deliver every event to their own subscribers.
 let platform: TestPlatform;
-let second: RunningGateway;
-let secondDatabase: Database;
+let second: ReplicaGateway;
 
 beforeAll(async () => {
   platform = await TestPlatform.start();
-  secondDatabase = await openDatabase({ url: platform.config.databaseUrl, dataDir: platform.config.dataDir, poolSize: 2 });
-  second = await startGateway({
-    config: { ...platform.config, port: await freePort() },
-    logger: createLogger({ level: 'silent' }),
-    database: secondDatabase,
-    subgraphUrls: new Map(platform.platform.subgraphs.map((s) => [s.name, `${s.url}/graphql`])),
-  });
+  second = await platform.startReplicaGateway();
 });
 afterAll(async () => {
-  await second?.stop();
-  await secondDatabase?.close();
   await platform?.stop();
 });
 
 it('delivers every event through both gateways', async () => {
   const deal = await prepareDeal(platform);
   const onFirst = await subscribe(platform, deal.merchant.owner.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
-  const secondClient = createPlatformClient({ url: `${second.url}/graphql`, token: deal.isv.owner.token, webSocketImpl: WebSocket, retryAttempts: 0 });
-  const onSecond = await subscribe(second, secondClient, OrderStatusChangedDocument, { workspaceId: deal.isv.id });
+  const secondClient = createPlatformClient({ url: second.url, token: deal.isv.owner.token, webSocketImpl: WebSocket, retryAttempts: 0 });
+  const onSecond = await subscribe(second.gateway, secondClient, OrderStatusChangedDocument, { workspaceId: deal.isv.id });
 
   const orders = [await placeOrder(deal), await placeOrder(deal)];
   for (const order of orders) await deal.isv.owner.client.execute(AcceptOrderDocument, { input: { orderId: order.id } });

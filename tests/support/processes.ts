@@ -80,10 +80,12 @@ export class DistributedPlatform {
     readonly databaseUrl: string,
     readonly dataDir: string,
     private readonly env: Record<string, string>,
+    /** The first gateway's port, known before the subgraphs start: upload and logo URLs point at it. */
+    private readonly publicPort: number,
   ) {}
 
   static async start(options: { databaseUrl: string; dataDir: string; gateways?: number; env?: Record<string, string> }): Promise<DistributedPlatform> {
-    const platform = new DistributedPlatform(options.databaseUrl, options.dataDir, options.env ?? {});
+    const platform = new DistributedPlatform(options.databaseUrl, options.dataDir, options.env ?? {}, await freePort());
     try {
       // Accounts first: it creates the admin and the key pair the others read from DATA_DIR.
       await platform.startSubgraph('accounts');
@@ -108,14 +110,15 @@ export class DistributedPlatform {
   /** Starts (or starts again, on its former port) one subgraph and waits until it is ready. */
   async startSubgraph(name: string): Promise<ProcessOnPort> {
     const port = this.subgraphs.get(name)?.port ?? (await freePort());
-    const service = this.spawn(name, [`subgraphs/${name}/dist/main.js`], port, {});
+    // Clients reach a subgraph's routes (uploads, files) only through a gateway, as in a deployment.
+    const service = this.spawn(name, [`subgraphs/${name}/dist/main.js`], port, { PUBLIC_URL: `http://127.0.0.1:${this.publicPort}` });
     this.subgraphs.set(name, service);
     await waitUntilHealthy(service, `${service.origin}/readyz`);
     return service;
   }
 
   async startGateway(): Promise<ProcessOnPort> {
-    const port = await freePort();
+    const port = this.gateways.length === 0 ? this.publicPort : await freePort();
     const urls = Object.fromEntries(
       SUBGRAPHS.map((name) => [`${name.toUpperCase().replace('-', '_')}_URL`, `${this.subgraphs.get(name)!.origin}/graphql`]),
     );

@@ -123,7 +123,44 @@ export class SqlBucketStore implements BucketStore {
   }
 }
 
+/**
+ * The shared store, with this process's memory as insurance: while the database cannot answer,
+ * buckets are kept per process instead of refusing every request (the subgraphs answer
+ * SERVICE_UNAVAILABLE for what needs the database; a limiter must not turn that into a 500).
+ */
+export class InsuredBucketStore implements BucketStore {
+  private readonly insurance = new MemoryBucketStore();
+
+  constructor(
+    private readonly shared: BucketStore,
+    private readonly onFallback: (error: unknown) => void,
+  ) {}
+
+  async take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
+    try {
+      return await this.shared.take(key, amount, bucket);
+    } catch (error) {
+      this.onFallback(error);
+      return this.insurance.take(key, amount, bucket);
+    }
+  }
+
+  async give(key: string, amount: number, bucket: Bucket): Promise<void> {
+    try {
+      await this.shared.give(key, amount, bucket);
+    } catch (error) {
+      this.onFallback(error);
+      await this.insurance.give(key, amount, bucket);
+    }
+  }
+
+  close(): void {
+    this.shared.close();
+    this.insurance.close();
+  }
+}
+
 /** Shared buckets when the gateway runs on a Postgres server (replicas), memory otherwise. */
-export function bucketStoreFor(database: Database): BucketStore {
-  return database.driver === 'postgres' ? new SqlBucketStore(database.orm({})) : new MemoryBucketStore();
+export function bucketStoreFor(database: Database, onFallback: (error: unknown) => void = () => {}): BucketStore {
+  return database.driver === 'postgres' ? new InsuredBucketStore(new SqlBucketStore(database.orm({})), onFallback) : new MemoryBucketStore();
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { Logger, PlatformConfig } from '@mpp/kit';
 import type { RequestHandler } from 'express';
@@ -115,7 +116,8 @@ export function createLimits(options: LimitsOptions) {
   async function reserveSignIn(caller: Caller, email: string): Promise<() => Promise<void>> {
     const keys: [string, Bucket][] = [
       [`sign-in-ip:${caller.clientIp ?? 'unknown'}`, ipBucket],
-      [`sign-in-email:${email.trim().toLowerCase()}`, emailBucket],
+      // Hashed: the key is stored (on a Postgres server) and the email is the caller's text, NUL included.
+      [`sign-in-email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`, emailBucket],
     ];
     const results = await Promise.all(keys.map(([key, bucket]) => store.take(key, 1, bucket)));
     const refused = results.findIndex((result) => !result.taken);

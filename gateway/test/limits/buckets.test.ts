@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '@mpp/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateGateway } from '../../src/db/migrate.js';
-import { MemoryBucketStore, SqlBucketStore, type BucketStore } from '../../src/limits/buckets.js';
+import { InsuredBucketStore, MemoryBucketStore, SqlBucketStore, type BucketStore } from '../../src/limits/buckets.js';
 
 let database: Database;
 let dataDir: string;
@@ -59,5 +59,22 @@ describe.each(kinds)('%s leaky bucket', (_kind, make) => {
     const key = `k:${Math.random()}`;
     const results = await Promise.all(Array.from({ length: 20 }, () => store.take(key, 10, bucket)));
     expect(results.filter((result) => result.taken)).toHaveLength(10);
+  });
+});
+
+describe('buckets while the shared store cannot answer', () => {
+  it('count in this process instead of failing the request, and say so', async () => {
+    const down: BucketStore = {
+      take: () => Promise.reject(new Error('connect ECONNREFUSED')),
+      give: () => Promise.reject(new Error('connect ECONNREFUSED')),
+      close: () => {},
+    };
+    const fallbacks: unknown[] = [];
+    const store = new InsuredBucketStore(down, (error) => fallbacks.push(error));
+    const bucket = { capacity: 10, restorePerSecond: 1 };
+    expect(await store.take('account:a', 6, bucket)).toMatchObject({ taken: true, available: 4 });
+    expect(await store.take('account:a', 6, bucket)).toMatchObject({ taken: false });
+    expect(fallbacks).toHaveLength(2);
+    store.close();
   });
 });

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createPlatformClient, type PlatformClient } from '@mpp/client';
-import { startPlatform, type RunningPlatform } from '@mpp/gateway';
-import { createLogger, loadConfig, requestMetrics, type CompletedRequest, type PlatformConfig } from '@mpp/kit';
+import { startGateway, startPlatform, type RunningGateway, type RunningPlatform } from '@mpp/gateway';
+import { createLogger, loadConfig, openDatabase, requestMetrics, type CompletedRequest, type PlatformConfig } from '@mpp/kit';
 import postgres from 'postgres';
 import type { Actor } from './seed.js';
 import WebSocket from 'ws';
@@ -22,6 +22,16 @@ export interface TestPlatformOptions {
    * then `LOG_LEVEL` from `env`, else `info`, instead of the usual `silent`.
    */
   captureLogs?: boolean;
+}
+
+/** A second gateway of a test platform (`TestPlatform.startReplicaGateway`). */
+export interface ReplicaGateway {
+  gateway: RunningGateway;
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Its `/graphql` URL. */
+  url: string;
+  stop(): Promise<void>;
 }
 
 /** One structured log line, as pino writes it (`level` is pino's number: 40 = warn). */
@@ -125,7 +135,41 @@ export class TestPlatform {
   }
 
   /** Stops the platform and deletes its data. */
+  private readonly replicas: ReplicaGateway[] = [];
+
+  /**
+   * Another gateway process's worth on the same Postgres server and subgraphs, with a database
+   * connection of its own, as a second replica runs in the distributed mode. Stopped with the platform.
+   */
+  async startReplicaGateway(): Promise<ReplicaGateway> {
+    const database = await openDatabase({ url: this.config.databaseUrl, dataDir: this.config.dataDir, poolSize: 2 });
+    let gateway: RunningGateway;
+    try {
+      gateway = await startGateway({
+        config: { ...this.config, port: await freePort() },
+        logger: createLogger({ level: 'silent' }),
+        database,
+        subgraphUrls: new Map(this.platform.subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+      });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    const replica: ReplicaGateway = {
+      gateway,
+      origin: gateway.url,
+      url: `${gateway.url}/graphql`,
+      stop: async () => {
+        await gateway.stop();
+        await database.close();
+      },
+    };
+    this.replicas.push(replica);
+    return replica;
+  }
+
   async stop(): Promise<void> {
+    for (const replica of this.replicas.splice(0)) await replica.stop();
     await this.running?.stop();
     this.running = null;
     await this.cleanup();

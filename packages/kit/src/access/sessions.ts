@@ -44,7 +44,7 @@ export class EndedSessions {
     this.unlisten = await this.database.listen(eventChannel('accounts'), () => {
       outsideRequestScope(() => void this.catchUp().catch(() => {}));
     });
-    this.timer = setInterval(() => void this.catchUp().catch(() => {}), Math.min(1000, this.options.pollIntervalMs));
+    this.timer = setInterval(() => void this.catchUp().catch(() => {}), Math.min(500, this.options.pollIntervalMs));
     this.timer.unref();
     await this.catchUp().catch(() => {});
   }
