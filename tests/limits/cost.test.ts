@@ -48,6 +48,8 @@ describe('query cost in every response', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: 1 + 100 * (1 + 1 + 10) + 1 + 100, maxQueryCost: 1000 } });
     expect(response.body.data ?? null).toBeNull();
+    // The answer's cost report agrees with the error: nothing ran, nothing was taken from the bucket.
+    expect((response.body.extensions as { cost?: unknown } | undefined)?.cost).toMatchObject({ requestedQueryCost: 1 + 100 * (1 + 1 + 10) + 1 + 100, actualQueryCost: null });
   });
 
   it('takes first from the variables', async () => {

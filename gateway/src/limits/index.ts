@@ -86,14 +86,13 @@ export function createLimits(options: LimitsOptions) {
     if (verdict) throw verdict;
   }
 
-  function costOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null | undefined): number {
-    const cost = requestedCost(schema, document, variables, operationName);
+  /** Refuses an operation whose requested cost is over `MAX_QUERY_COST`. */
+  function refuseIfTooCostly(cost: number): void {
     if (cost > config.maxQueryCost) {
       throw new GraphQLError(`The query costs ${cost} points; at most ${config.maxQueryCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
         extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: cost, maxQueryCost: config.maxQueryCost }, http: { status: 400 } },
       });
     }
-    return cost;
   }
 
   const bucketKey = (caller: Caller) => (caller.accountId ? `account:${caller.accountId}` : `ip:${caller.clientIp ?? 'unknown'}`);
@@ -147,7 +146,8 @@ export function createLimits(options: LimitsOptions) {
   ): Promise<{ requestedQueryCost: number }> {
     const errors = shapeErrors(options.schema, document, shape);
     if (errors[0]) throw errors[0];
-    const cost = costOf(options.schema, document, variables ?? {}, operationName);
+    const cost = requestedCost(options.schema, document, variables ?? {}, operationName);
+    refuseIfTooCostly(cost);
     await spend({ accountId: viewer?.accountId ?? null, clientIp }, cost);
     return { requestedQueryCost: cost };
   }
@@ -167,7 +167,9 @@ export function createLimits(options: LimitsOptions) {
             if (!operation) return; // refused by the operation-resolution check
             const asked = contextValue as Partial<Caller>;
             caller = { accountId: asked.accountId ?? null, clientIp: asked.clientIp ?? null };
-            requested = costOf(schema, document, request.variables ?? {}, request.operationName);
+            // Set before the check: a refusal's answer reports the cost it was refused for.
+            requested = requestedCost(schema, document, request.variables ?? {}, request.operationName);
+            refuseIfTooCostly(requested);
             available = await spend(caller, requested);
             if (available !== null) charged = Math.max(1, requested);
             const signIn = operation.operation === 'mutation' ? signInOf(document, operation, request.variables ?? {}) : null;
