@@ -2,7 +2,7 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Database, Db } from '../db/database.js';
 import { isUndefinedTable } from '../db/errors.js';
-import { eventChannel } from '../events/append.js';
+import { LogFollower } from '../events/log-follower.js';
 import { unauthenticated } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import { outsideRequestScope } from '../request-scope.js';
@@ -20,40 +20,34 @@ const LONGEST_TOKEN_MS = SESSION_ENDING_REMEMBERED_SECONDS * 1000;
  * The sessions Accounts has ended whose access tokens have not expired yet, kept in memory by
  * every process (gateway and subgraphs) so a token is refused without a database round trip.
  * It follows Accounts' event log: woken by NOTIFY within milliseconds of the commit, and polled
- * every second at most so a lost notification still counts within a second. On start it reads the
+ * every half second so a lost notification still counts within a second. On start it reads the
  * endings of the last 16 minutes: older sessions' tokens have expired anyway.
  */
 export class EndedSessions {
   private readonly ended = new Map<string, number>();
   private position = 0;
   private readonly db: Db;
-  private unlisten: (() => Promise<void>) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private stopped = false;
+  private readonly follower: LogFollower;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly options: { pollIntervalMs: number; logger: Logger },
   ) {
     this.db = database.orm({});
-  }
-
-  async start(): Promise<void> {
-    this.unlisten = await this.database.listen(eventChannel('accounts'), () => {
-      outsideRequestScope(() => void this.catchUp().catch(() => {}));
+    this.follower = new LogFollower(database, {
+      schema: 'accounts',
+      // At most half a second behind even when a notification is lost.
+      pollIntervalMs: Math.min(500, options.pollIntervalMs),
+      read: () => outsideRequestScope(() => this.read()),
     });
-    this.timer = setInterval(() => void this.catchUp().catch(() => {}), Math.min(500, this.options.pollIntervalMs));
-    this.timer.unref();
-    await this.catchUp().catch(() => {});
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.unlisten?.();
-    await this.running?.catch(() => {});
+  start(): Promise<void> {
+    return this.follower.start();
+  }
+
+  stop(): Promise<void> {
+    return this.follower.stop();
   }
 
   /** Whether the session was ended (while its tokens could still be valid). */
@@ -79,20 +73,7 @@ export class EndedSessions {
 
   /** Resolves once every ending committed before the call is known. */
   catchUp(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (!this.running) {
-      this.running = outsideRequestScope(() => this.read()).finally(() => {
-        this.running = null;
-      });
-      return this.running;
-    }
-    this.queued ??= this.running
-      .catch(() => {})
-      .then(() => {
-        this.queued = null;
-        return this.catchUp();
-      });
-    return this.queued;
+    return this.follower.catchUp();
   }
 
   private async read(): Promise<void> {

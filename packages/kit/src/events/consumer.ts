@@ -2,8 +2,7 @@ import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/database.js';
 import { isUnavailable, isUndefinedTable } from '../db/errors.js';
 import type { Logger } from '../logger.js';
-import { outsideRequestScope } from '../request-scope.js';
-import { eventChannel } from './append.js';
+import { LogFollower } from './log-follower.js';
 import type { ConsumerOffsetsTable, EventLogTable, LoggedEvent } from './tables.js';
 
 export interface EventConsumerOptions {
@@ -31,17 +30,23 @@ export interface EventConsumerOptions {
 export class EventConsumer {
   /** Consumers started in this process and not stopped, for readiness checks. */
   static readonly started = new Set<EventConsumer>();
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private unlisten: (() => Promise<void>) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly follower: LogFollower;
   /** The last position this process knows to be applied (by it or by a replica). */
   private applied = 0;
   /** Why the last attempt to read the source failed; null once one succeeds. */
   private failure: string | null = null;
 
-  constructor(private readonly options: EventConsumerOptions) {}
+  constructor(private readonly options: EventConsumerOptions) {
+    this.follower = new LogFollower(options.database, {
+      schema: options.source.schema,
+      pollIntervalMs: options.pollIntervalMs,
+      read: () => this.drain(),
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.follower.stopped;
+  }
 
   get name(): string {
     return this.options.name;
@@ -76,40 +81,17 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     EventConsumer.started.add(this);
-    this.unlisten = await this.options.database.listen(eventChannel(this.options.source.schema), () => {
-      outsideRequestScope(() => void this.catchUp().catch(() => {}));
-    });
-    this.timer = setInterval(() => void this.catchUp().catch(() => {}), this.options.pollIntervalMs);
-    this.timer.unref();
-    // A failed first catch-up (the producer not migrated yet, say) is retried by the poll.
-    await this.catchUp().catch(() => {});
+    await this.follower.start();
   }
 
   /** Resolves once every event committed before the call has been applied. */
   catchUp(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
-        this.running = null;
-      });
-      return this.running;
-    }
-    // A run is under way but may have read its batch before our caller's commit: run once more.
-    this.queued ??= this.running
-      .catch(() => {})
-      .then(() => {
-        this.queued = null;
-        return this.catchUp();
-      });
-    return this.queued;
+    return this.follower.catchUp();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     EventConsumer.started.delete(this);
-    if (this.timer) clearInterval(this.timer);
-    await this.unlisten?.();
-    await this.running?.catch(() => {});
+    await this.follower.stop();
   }
 
   private async drain(): Promise<void> {

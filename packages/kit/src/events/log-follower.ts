@@ -1,0 +1,60 @@
+import type { Database } from '../db/database.js';
+import { outsideRequestScope } from '../request-scope.js';
+import { eventChannel } from './append.js';
+
+/**
+ * Follows one producer's event log: `read` runs when the producer NOTIFYs, on a poll in case a
+ * notification is lost, and on demand (`catchUp`). One read at a time; a call that arrives while
+ * one runs gets one more read after it (that read may have started before the caller's commit).
+ */
+export class LogFollower {
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stoppedFlag = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly options: { schema: string; pollIntervalMs: number; read: () => Promise<void> },
+  ) {}
+
+  get stopped(): boolean {
+    return this.stoppedFlag;
+  }
+
+  /** Listens, starts the poll and reads once; a failed first read is retried by the poll. */
+  async start(): Promise<void> {
+    this.unlisten = await this.database.listen(eventChannel(this.options.schema), () => {
+      outsideRequestScope(() => void this.catchUp().catch(() => {}));
+    });
+    this.timer = setInterval(() => void this.catchUp().catch(() => {}), this.options.pollIntervalMs);
+    this.timer.unref();
+    await this.catchUp().catch(() => {});
+  }
+
+  /** Resolves once a read that started after this call has finished. */
+  catchUp(): Promise<void> {
+    if (this.stoppedFlag) return Promise.resolve();
+    if (!this.running) {
+      this.running = this.options.read().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.queued = null;
+        return this.catchUp();
+      });
+    return this.queued;
+  }
+
+  async stop(): Promise<void> {
+    this.stoppedFlag = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+    await this.running?.catch(() => {});
+  }
+}
