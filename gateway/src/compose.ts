@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { defaultSubgraphUrl, subgraphModules } from './subgraphs.js';
 
-/** The folder of committed schema files (`schema/` at the repository's root). */
-export const schemaFolder = fileURLToPath(new URL('../../schema/', import.meta.url));
+export { schemaFolder } from './schema-folder.js';
 
 export interface Composition {
   /** `schema/<name>.graphql` contents, by subgraph name. */

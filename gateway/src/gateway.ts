@@ -6,7 +6,8 @@ import type { Logger } from '@mpp/kit';
 import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
-import { schemaFolder } from './compose.js';
+// Not from compose.ts: serving the graph must not load the composition library.
+import { schemaFolder } from './schema-folder.js';
 
 /** What the gateway forwards to subgraphs from a client's request. */
 export interface GatewayContext {
