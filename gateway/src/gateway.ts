@@ -78,11 +78,17 @@ export function isQueryBody(body: string): boolean {
   return body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
 }
 
-/** Every header (the credentials above all) and the body, but not the request id, which differs per client request. */
+/**
+ * Headers that differ between two identical requests of one caller: the request id, and the
+ * internal credential (signed with the time, it binds the caller's `Authorization`, which is kept).
+ */
+const PER_REQUEST_HEADERS = new Set([REQUEST_ID_HEADER, INTERNAL_CREDENTIAL_HEADER]);
+
+/** Every header (the caller's credentials above all) and the body, but not those that differ per request. */
 export function inFlightKey(headers: Record<string, string>, body: string): string {
   let key = '';
   for (const name of Object.keys(headers).sort()) {
-    if (name !== REQUEST_ID_HEADER) key += `${name}:${headers[name]}\n`;
+    if (!PER_REQUEST_HEADERS.has(name)) key += `${name}:${headers[name]}\n`;
   }
   return `${key}\n${body}`;
 }

@@ -11,7 +11,7 @@ const FORWARDED_RESPONSE_HEADERS = [
   'etag',
   'last-modified',
   'connection',
-  'x-content-type-options',
+  // The file's own policy (the gateway's headers, `nosniff` among them, are set on every answer).
   'content-security-policy',
 ];
 

@@ -17,8 +17,7 @@ import { OrderEventFeed } from './subscriptions/feed.js';
 import { playgroundRoutes } from './playground/playground.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
-import { migrateGateway } from './db/migrate.js';
-import { bucketStoreFor, createLimits, type Caller } from './limits/index.js';
+import { createLimits, openBucketStore, type Caller } from './limits/index.js';
 
 export interface GatewayOptions {
   config: PlatformConfig;
@@ -57,14 +56,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const internalSecret = options.internalSecret ?? loadInternalSecret(config);
   const supergraphSdl = readSupergraph();
   const schema = apiSchema(supergraphSdl);
-  await migrateGateway(options.database.orm({}));
-  const limits = createLimits({ config, store: bucketStoreFor(options.database, (error) => logger.warn({ err: error }, 'rate-limit buckets unavailable: counting in this process meanwhile')), schema, logger });
+  const limits = createLimits({ config, store: await openBucketStore(options.database, logger), schema, logger });
   const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, logger: logger.child({ component: 'apollo-gateway' }) });
   const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
-  await ownSessions?.start();
   const sessions = (options.sessions ?? ownSessions)!;
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
-  await feed.start();
+  /** Releases what was started, when the gateway stops or cannot start. */
+  const release = async () => {
+    await feed.stop();
+    limits.close();
+    await ownSessions?.stop();
+  };
+  try {
+    await ownSessions?.start();
+    await feed.start();
+  } catch (error) {
+    await release();
+    throw error;
+  }
   let subscriptions: ReturnType<typeof attachSubscriptions> | null = null;
   const service = await startGraphQLService<GatewayContext>({
     name: 'gateway',
@@ -113,9 +122,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           maxTokens: config.maxQueryTokens,
         },
         // Operations over the socket meet the same shape, cost and bucket limits as over HTTP.
-        async checkOperation(document, variables, viewer) {
+        async checkOperation(document, variables, { viewer, clientIp, operationName }) {
           try {
-            await limits.checkOperation(document, variables, viewer);
+            await limits.checkOperation(document, variables, { accountId: viewer.accountId, clientIp, operationName });
             return [];
           } catch (error) {
             if (error instanceof GraphQLError) return [error];
@@ -125,9 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return async () => {
         await subscriptions?.close();
-        await feed.stop();
-        limits.close();
-        await ownSessions?.stop();
+        await release();
       };
     },
     async context({ req, requestId }) {
@@ -140,9 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   }).catch(async (error: unknown) => {
     // Not started (Apollo or the port): the feed follows the log for nothing.
-    await feed.stop();
-    limits.close();
-    await ownSessions?.stop();
+    await release();
     throw error;
   });
   return { ...service, activeSubscriptions: () => subscriptions?.active ?? 0 };

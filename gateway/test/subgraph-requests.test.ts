@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER } from '@mpp/kit';
 import { dedupeRepresentations, expandEntities, inFlightKey, isQueryBody } from '../src/gateway.js';
 
 describe('entity fetches carry each representation once', () => {
@@ -52,5 +52,9 @@ describe('identical subgraph requests in flight', () => {
     expect(inFlightKey({ authorization: 'Bearer two', [REQUEST_ID_HEADER]: 'r1' }, body)).not.toBe(one);
     expect(inFlightKey({ [REQUEST_ID_HEADER]: 'r1' }, body)).not.toBe(one);
     expect(inFlightKey({ authorization: 'Bearer one' }, '{"query":"{y}"}')).not.toBe(one);
+    // The gateway's credential is signed per request (with the time): two identical requests of one caller still share.
+    expect(inFlightKey({ authorization: 'Bearer one', [REQUEST_ID_HEADER]: 'r3', [INTERNAL_CREDENTIAL_HEADER]: 'v1.1.a' }, body)).toBe(
+      inFlightKey({ authorization: 'Bearer one', [REQUEST_ID_HEADER]: 'r4', [INTERNAL_CREDENTIAL_HEADER]: 'v1.2.b' }, body),
+    );
   });
 });

@@ -34,7 +34,7 @@ const rootValue = {
 const silent = { error() {}, warn() {}, info() {}, debug() {}, child: () => silent } as unknown as Logger;
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const accountId = newId();
-const checked: { viewer: Viewer; variables: Record<string, unknown> }[] = [];
+const checked: { viewer: Viewer; variables: Record<string, unknown>; clientIp: string | null }[] = [];
 
 let httpServer: Server;
 let apollo: ApolloServer<GatewayContext>;
@@ -61,8 +61,8 @@ beforeAll(async () => {
     sessions: { has: () => false, assertLive: () => {} } as unknown as EndedSessions,
     logger: silent,
     limits: { perConnection: 5, perAccount: 5, total: 10, maxBufferedBytes: 1 << 20, keepAliveMs: 60_000, maxMessageBytes: 1 << 20 },
-    checkOperation(document: DocumentNode, variables: Record<string, unknown>, viewer: Viewer) {
-      checked.push({ viewer, variables });
+    checkOperation(document: DocumentNode, variables: Record<string, unknown>, { viewer, clientIp }: { viewer: Viewer; clientIp: string | null }) {
+      checked.push({ viewer, variables, clientIp });
       const asksLimited = JSON.stringify(document).includes('"limited"');
       return asksLimited ? [new GraphQLError('The operation costs too much.', { extensions: { code: 'QUERY_TOO_COSTLY' } })] : [];
     },
@@ -122,6 +122,8 @@ describe('operations over the socket', () => {
     const [error] = await refusal('query Limited { limited }');
     expect(error).toMatchObject({ message: 'The operation costs too much.', extensions: { code: 'QUERY_TOO_COSTLY' } });
     expect(checked[0]?.viewer.accountId).toBe(accountId);
+    // The socket's peer address, for the limits of an anonymous caller's bucket.
+    expect(checked[0]?.clientIp).toMatch(/127\.0\.0\.1/);
     expect((await over('query Hello { hello }')).data).toEqual({ hello: 'world' });
     expect(checked.length).toBe(2);
     expect(closes).toBe(0);

@@ -1,5 +1,6 @@
-import { rowsOf, type Database, type Db } from '@mpp/kit';
+import { rowsOf, type Database, type Db, type Logger } from '@mpp/kit';
 import { sql } from 'drizzle-orm';
+import { migrateGateway } from '../db/migrate.js';
 
 /** A leaky bucket's shape: it holds `capacity` points and gets `restorePerSecond` back. */
 export interface Bucket {
@@ -127,40 +128,61 @@ export class SqlBucketStore implements BucketStore {
  * The shared store, with this process's memory as insurance: while the database cannot answer,
  * buckets are kept per process instead of refusing every request (the subgraphs answer
  * SERVICE_UNAVAILABLE for what needs the database; a limiter must not turn that into a 500).
+ * It says so once when it falls back and once when the shared store answers again.
  */
 export class InsuredBucketStore implements BucketStore {
   private readonly insurance = new MemoryBucketStore();
+  private degraded = false;
 
   constructor(
     private readonly shared: BucketStore,
-    private readonly onFallback: (error: unknown) => void,
+    private readonly logger: Pick<Logger, 'warn' | 'info'>,
   ) {}
 
-  async take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
-    try {
-      return await this.shared.take(key, amount, bucket);
-    } catch (error) {
-      this.onFallback(error);
-      return this.insurance.take(key, amount, bucket);
-    }
+  take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
+    return this.insured(
+      () => this.shared.take(key, amount, bucket),
+      () => this.insurance.take(key, amount, bucket),
+    );
   }
 
-  async give(key: string, amount: number, bucket: Bucket): Promise<void> {
-    try {
-      await this.shared.give(key, amount, bucket);
-    } catch (error) {
-      this.onFallback(error);
-      await this.insurance.give(key, amount, bucket);
-    }
+  give(key: string, amount: number, bucket: Bucket): Promise<void> {
+    return this.insured(
+      () => this.shared.give(key, amount, bucket),
+      () => this.insurance.give(key, amount, bucket),
+    );
   }
 
   close(): void {
     this.shared.close();
     this.insurance.close();
   }
+
+  private async insured<T>(shared: () => Promise<T>, insurance: () => Promise<T>): Promise<T> {
+    try {
+      const result = await shared();
+      if (this.degraded) {
+        this.degraded = false;
+        this.logger.info('rate-limit buckets shared again');
+      }
+      return result;
+    } catch (error) {
+      if (!this.degraded) {
+        this.degraded = true;
+        this.logger.warn({ err: error }, 'rate-limit buckets unavailable: counting in this process meanwhile');
+      }
+      return insurance();
+    }
+  }
 }
 
-/** Shared buckets when the gateway runs on a Postgres server (replicas), memory otherwise. */
-export function bucketStoreFor(database: Database, onFallback: (error: unknown) => void = () => {}): BucketStore {
-  return database.driver === 'postgres' ? new InsuredBucketStore(new SqlBucketStore(database.orm({})), onFallback) : new MemoryBucketStore();
+/**
+ * Shared buckets when the gateway runs on a Postgres server (replicas; their table is migrated
+ * here), memory otherwise.
+ */
+export async function openBucketStore(database: Database, logger: Pick<Logger, 'warn' | 'info'>): Promise<BucketStore> {
+  if (database.driver !== 'postgres') return new MemoryBucketStore();
+  const db = database.orm({});
+  await migrateGateway(db);
+  return new InsuredBucketStore(new SqlBucketStore(db), logger);
 }

@@ -32,19 +32,12 @@ export const MUTATION_COST = 10;
 export const LIST_SIZE_ESTIMATE = 10;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export interface CostOptions {
-  defaultPageSize?: number;
-  listSizeEstimate?: number;
-  mutationCost?: number;
-}
-
 /** The requested cost of the selected operation (the only one, or the one named). */
 export function requestedCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown> = {},
   operationName?: string | null,
-  options: CostOptions = {},
 ): number {
   const operation = selectOperation(document, operationName);
   if (!operation) return 0;
@@ -52,15 +45,11 @@ export function requestedCost(
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  const counter = new Counter(schema, fragments, variables, {
-    defaultPageSize: options.defaultPageSize ?? DEFAULT_PAGE_SIZE,
-    listSizeEstimate: options.listSizeEstimate ?? LIST_SIZE_ESTIMATE,
-  });
+  const counter = new Counter(schema, fragments, variables, { defaultPageSize: DEFAULT_PAGE_SIZE, listSizeEstimate: LIST_SIZE_ESTIMATE });
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   if (operation.operation === 'mutation') {
-    const mutationCost = options.mutationCost ?? MUTATION_COST;
-    return counter.collect(root, operation.selectionSet).filter(([, fields]) => !fields[0]!.name.value.startsWith('__')).length * mutationCost;
+    return counter.collect(root, operation.selectionSet).filter(([, fields]) => !fields[0]!.name.value.startsWith('__')).length * MUTATION_COST;
   }
   return counter.selectionCost(root, operation.selectionSet, counter.options.listSizeEstimate);
 }
@@ -69,10 +58,10 @@ export function requestedCost(
  * The actual cost of an answer: every object in `data` counts 1 (so a connection counts the
  * nodes it returned, not the page size asked for), scalars 0, each mutation field 10.
  */
-export function actualCost(data: unknown, operationType: 'query' | 'mutation' | 'subscription', mutationCost = MUTATION_COST): number {
+export function actualCost(data: unknown, operationType: 'query' | 'mutation' | 'subscription'): number {
   if (!data || typeof data !== 'object') return 0;
   if (operationType === 'mutation') {
-    return Object.keys(data).filter((key) => key !== '__typename').length * mutationCost;
+    return Object.keys(data).filter((key) => key !== '__typename').length * MUTATION_COST;
   }
   let total = 0;
   for (const value of Object.values(data as Record<string, unknown>)) total += objectsIn(value);

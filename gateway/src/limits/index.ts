@@ -14,16 +14,17 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Bucket, BucketStore } from './buckets.js';
-import { actualCost, requestedCost } from './cost.js';
+import { actualCost, requestedCost, selectOperation } from './cost.js';
 import { parseWithinLimits, shapeErrors, type OperationLimits } from './operation.js';
 
-export { actualCost, requestedCost } from './cost.js';
-export { bucketStoreFor, MemoryBucketStore, SqlBucketStore, type BucketStore } from './buckets.js';
+export { openBucketStore } from './buckets.js';
 
 /** Who is asking: the verified account, else the client's address. */
 export interface Caller {
   accountId: string | null;
   clientIp: string | null;
+  /** The gateway's own operations (completing subscription events, checking memberships): not limited. */
+  internal?: boolean;
 }
 
 export interface CostReport {
@@ -134,22 +135,21 @@ export function createLimits(options: LimitsOptions) {
   }
 
   /**
-   * What the subscription server calls for an operation received over WebSocket: the same shape,
-   * cost and bucket rules as over HTTP. Throws the GraphQL error to answer with.
+   * What the subscription server calls for an operation received over WebSocket: the same shape and
+   * cost rules as over HTTP. A subscription takes its cost from the caller's bucket when it starts;
+   * a query or mutation is charged when it runs, by the plugin, as over HTTP. Throws the GraphQL
+   * error to answer with.
    */
   async function checkOperation(
     document: DocumentNode,
-    variables: Record<string, unknown> | null | undefined,
-    viewer: { accountId: string } | null,
-    clientIp: string | null = null,
-    operationName?: string | null,
-  ): Promise<{ requestedQueryCost: number }> {
+    variables: Record<string, unknown>,
+    caller: { accountId: string; clientIp: string | null; operationName: string | null },
+  ): Promise<void> {
     const errors = shapeErrors(options.schema, document, shape);
     if (errors[0]) throw errors[0];
-    const cost = requestedCost(options.schema, document, variables ?? {}, operationName);
+    const cost = requestedCost(options.schema, document, variables, caller.operationName);
     refuseIfTooCostly(cost);
-    await spend({ accountId: viewer?.accountId ?? null, clientIp }, cost);
-    return { requestedQueryCost: cost };
+    if (selectOperation(document, caller.operationName)?.operation === 'subscription') await spend(caller, cost);
   }
 
   function plugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
@@ -166,6 +166,7 @@ export function createLimits(options: LimitsOptions) {
             const { document, operation, request, schema, contextValue } = context;
             if (!operation) return; // refused by the operation-resolution check
             const asked = contextValue as Partial<Caller>;
+            if (asked.internal) return;
             caller = { accountId: asked.accountId ?? null, clientIp: asked.clientIp ?? null };
             // Set before the check: a refusal's answer reports the cost it was refused for.
             requested = requestedCost(schema, document, request.variables ?? {}, request.operationName);
@@ -186,13 +187,14 @@ export function createLimits(options: LimitsOptions) {
             const actual = executed ? actualCost(result.data, operation.operation) : null;
             if (signInDone && executed && signedIn(result.data, signInKey)) await signInDone().catch((error: unknown) => logger.warn({ err: error }, 'sign-in refund failed'));
             // A mutation costs what it asked even when it failed: it did its work.
-            if (caller && costBucket && available !== null && actual !== null && actual < charged && operation?.operation !== 'mutation') {
-              // The answer cost less than asked (shorter pages): give the difference back.
-              const refund = charged - Math.max(1, actual);
+            // The answer cost less than asked (shorter pages): give the difference back.
+            const refund = actual === null ? 0 : charged - Math.max(1, actual);
+            if (caller && costBucket && available !== null && refund > 0 && operation?.operation !== 'mutation') {
               available = Math.min(costBucket.capacity, available + refund);
               store.give(bucketKey(caller), refund, costBucket).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
             }
-            if (!operation) return;
+            // Nothing to report where nothing was limited (an operation the gateway ran for itself).
+            if (!operation || !caller) return;
             const cost: CostReport = {
               requestedQueryCost: requested,
               actualQueryCost: actual,

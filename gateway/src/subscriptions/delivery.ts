@@ -9,9 +9,18 @@ import WebSocket from 'ws';
 export const SLOW_SUBSCRIBER_CLOSE_CODE = 4008;
 export const SLOW_SUBSCRIBER_CLOSE_REASON = 'Subscriber too slow: resume with your last cursor';
 
-/** Errors as they go on the wire: ours are GraphQLErrors, the gateway's come already formatted (and masked). */
+/**
+ * Errors as they go on the wire: ours are GraphQLErrors, the gateway's come already formatted (and
+ * masked). `extensions.http` is the HTTP status an error asks for: it means nothing on a socket.
+ */
 export function formatErrors(errors: readonly (GraphQLError | GraphQLFormattedError)[]): GraphQLFormattedError[] {
-  return errors.map((error) => (error instanceof GraphQLError ? error.toJSON() : error));
+  return errors.map((error) => {
+    if (!(error instanceof GraphQLError)) return error;
+    const formatted = error.toJSON();
+    if (!formatted.extensions || !('http' in formatted.extensions)) return formatted;
+    const { http: _http, ...extensions } = formatted.extensions;
+    return { ...formatted, extensions };
+  });
 }
 
 /** A result as the payload of a `next` message. */
@@ -73,10 +82,6 @@ export class WorkQueue {
   private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly concurrency: number) {}
-
-  get queued(): number {
-    return this.waiting.length;
-  }
 
   async run<T>(task: () => Promise<T>, wanted: () => boolean, skipped: T): Promise<T> {
     if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -18,6 +18,7 @@ import { GraphQLError, getOperationAST, parse, print, validate, type DocumentNod
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
+import type { Caller } from '../limits/index.js';
 import { encodedEvent, formatErrors, formatResult, sendEncodedNext, WorkQueue } from './delivery.js';
 import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
@@ -28,8 +29,6 @@ export interface SubscriptionLimits {
   /** Subscriptions of one account across all its connections to this process. */
   perAccount: number;
   total: number;
-  /** Distinct selections (completion queries) one account may subscribe with: each costs one execution per event. */
-  selectionsPerAccount?: number;
   /** Bytes waiting to be sent on a socket above which its subscriber is dropped as too slow. */
   maxBufferedBytes: number;
   /** Milliseconds between keep-alive pings. */
@@ -43,13 +42,15 @@ export interface SubscriptionLimits {
 export type CheckOperation = (
   document: DocumentNode,
   variables: Record<string, unknown>,
-  viewer: Viewer,
+  caller: { viewer: Viewer; clientIp: string | null; operationName: string | null },
 ) => readonly GraphQLError[] | Promise<readonly GraphQLError[]>;
 
 interface ConnectionState {
   authorization: string;
   accountId: string;
   sessionId: string;
+  /** The client's address, for the limits of what it runs over the socket. */
+  clientIp: string | null;
   /** When the connection's token expires (ms): its subscriptions end then. */
   expiresAt: number;
   socket: WebSocket;
@@ -77,7 +78,8 @@ interface Completion {
   waiters: Set<FeedWaiter>;
 }
 
-const DEFAULT_SELECTIONS_PER_ACCOUNT = 10;
+/** Distinct selections one account may subscribe with: each costs one execution per event. */
+const SELECTIONS_PER_ACCOUNT = 10;
 /** Completion queries running at once in this process: an event for many parties queues, it does not stampede. */
 const COMPLETION_CONCURRENCY = 16;
 
@@ -136,7 +138,6 @@ export function attachSubscriptions(options: {
   checkOperation?: CheckOperation;
 }): { close(): Promise<void>; readonly active: number } {
   const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation } = options;
-  const selectionsPerAccount = limits.selectionsPerAccount ?? DEFAULT_SELECTIONS_PER_ACCOUNT;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
   const accounts = new Map<string, AccountUsage>();
@@ -169,10 +170,10 @@ export function attachSubscriptions(options: {
     if (usage.subscriptions >= limits.perAccount) {
       return quotaExceeded(`At most ${limits.perAccount} subscriptions per account; end one before starting another.`, limits.perAccount);
     }
-    if (!usage.selections.has(selection) && usage.selections.size >= selectionsPerAccount) {
+    if (!usage.selections.has(selection) && usage.selections.size >= SELECTIONS_PER_ACCOUNT) {
       return quotaExceeded(
-        `At most ${selectionsPerAccount} different subscription selections per account; subscribe with one you already use.`,
-        selectionsPerAccount,
+        `At most ${SELECTIONS_PER_ACCOUNT} different subscription selections per account; subscribe with one you already use.`,
+        SELECTIONS_PER_ACCOUNT,
       );
     }
     if (active >= limits.total) {
@@ -186,18 +187,27 @@ export function attachSubscriptions(options: {
     return null;
   };
 
-  /** Runs an operation through the gateway as `authorization`, with a request id of its own (logs, subgraphs). */
+  /**
+   * Runs an operation through the gateway as `authorization`, with a request id of its own (logs,
+   * subgraphs). A client's query or mutation over the socket is charged to its account by the
+   * limits, as over HTTP; the gateway's own runs (completing events, checking memberships) are not.
+   */
   const run = (
     document: DocumentNode,
     variables: Record<string, unknown>,
     authorization: string,
+    charge: { accountId: string; clientIp: string | null } | 'internal',
     operationName?: string | null,
   ): Promise<ExecutionResult> => {
     const requestId = randomUUID();
+    const contextValue: GatewayContext & Caller =
+      charge === 'internal'
+        ? { authorization, requestId, accountId: null, clientIp: null, internal: true }
+        : { authorization, requestId, accountId: charge.accountId, clientIp: charge.clientIp };
     return runInRequestScope(requestId, async () => {
       const response = await apollo.executeOperation(
         { query: print(document), variables, operationName: operationName ?? getOperationAST(document)?.name?.value },
-        { contextValue: { authorization, requestId } },
+        { contextValue },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
       return response.body.singleResult as ExecutionResult;
@@ -219,15 +229,13 @@ export function attachSubscriptions(options: {
       const previous = entry?.workspaces;
       entry = {
         checkedAt: Date.now(),
-        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization).then(async (result) => {
+        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization, 'internal').then(async (result) => {
           const viewer = (result.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
           if (viewer) return new Set(viewer.memberships.map((m) => m.workspace.id));
-          const unavailable = result.errors?.find((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE');
-          if (unavailable) {
-            if (previous) return previous;
-            throw new GraphQLError('Memberships cannot be checked now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-          }
-          return new Set<string>();
+          // Only a refused token means "member of nothing"; any other failure keeps the last answer.
+          if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return new Set<string>();
+          if (previous) return previous;
+          throw new GraphQLError('Memberships cannot be checked now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
         }),
       };
       memberships.set(connection.accountId, entry);
@@ -254,7 +262,7 @@ export function attachSubscriptions(options: {
           completion = {
             waiters,
             result: queue.run(
-              () => run(parsed.completion, completionVariables(parsed, key), authorization),
+              () => run(parsed.completion, completionVariables(parsed, key), authorization, 'internal'),
               () => [...waiters].some((w) => !w.closed),
               null,
             ),
@@ -344,6 +352,7 @@ export function attachSubscriptions(options: {
             authorization: header,
             accountId: viewer.accountId,
             sessionId: viewer.sessionId,
+            clientIp: ctx.extra.request.socket.remoteAddress ?? null,
             expiresAt: viewer.expiresAt ?? Number.POSITIVE_INFINITY,
             socket: ctx.extra.socket,
             subscriptions: new Map(),
@@ -372,7 +381,13 @@ export function attachSubscriptions(options: {
       async execute(args) {
         const { connection } = args.contextValue as SubscriptionContext;
         try {
-          return await run(args.document, (args.variableValues ?? {}) as Record<string, unknown>, connection.authorization, args.operationName);
+          return await run(
+            args.document,
+            (args.variableValues ?? {}) as Record<string, unknown>,
+            connection.authorization,
+            { accountId: connection.accountId, clientIp: connection.clientIp },
+            args.operationName,
+          );
         } catch (error) {
           logger.error({ err: error, accountId: connection.accountId }, 'operation over WebSocket failed');
           return { errors: [internalError()] };
@@ -410,7 +425,11 @@ export function attachSubscriptions(options: {
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [badUserInput('Name the operation to run (operationName).')];
-    const refused = await checkOperation?.(document, variables, { accountId: connection.accountId, sessionId: connection.sessionId, expiresAt: connection.expiresAt });
+    const refused = await checkOperation?.(document, variables, {
+      viewer: { accountId: connection.accountId, sessionId: connection.sessionId, expiresAt: connection.expiresAt },
+      clientIp: connection.clientIp,
+      operationName: payload.operationName ?? null,
+    });
     if (refused?.length) return refused;
     const contextValue: SubscriptionContext = { connection, id };
     if (operation.operation === 'subscription') {
