@@ -16,6 +16,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { fragmentsOf } from './operation.js';
 
 /**
  * Query cost as Shopify's Admin API counts it, from the document and its variables alone (before
@@ -41,11 +42,7 @@ export function requestedCost(
 ): number {
   const operation = selectOperation(document, operationName);
   if (!operation) return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const counter = new Counter(schema, fragments, variables, { defaultPageSize: DEFAULT_PAGE_SIZE, listSizeEstimate: LIST_SIZE_ESTIMATE });
+  const counter = new Counter(schema, fragmentsOf(document), variables, { defaultPageSize: DEFAULT_PAGE_SIZE, listSizeEstimate: LIST_SIZE_ESTIMATE });
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   if (operation.operation === 'mutation') {

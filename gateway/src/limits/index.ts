@@ -4,18 +4,14 @@ import type { Logger, PlatformConfig } from '@mpp/kit';
 import type { RequestHandler } from 'express';
 import {
   GraphQLError,
-  Kind,
   valueFromASTUntyped,
   type DocumentNode,
-  type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
 import type { Bucket, BucketStore } from './buckets.js';
 import { actualCost, requestedCost, selectOperation } from './cost.js';
-import { parseWithinLimits, shapeErrors, type OperationLimits } from './operation.js';
+import { fragmentsOf, parseWithinLimits, rootFields, shapeErrors, type OperationLimits } from './operation.js';
 
 export { openBucketStore } from './buckets.js';
 
@@ -250,29 +246,11 @@ function signInOf(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): { email: string; responseKey: string } | null {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const field = rootFields(operation.selectionSet, fragments).find((node) => node.name.value === 'signIn');
+  const field = rootFields(operation.selectionSet, fragmentsOf(document)).find((node) => node.name.value === 'signIn');
   if (!field) return null;
   const input = field.arguments?.find((argument) => argument.name.value === 'input');
   const value = input ? (valueFromASTUntyped(input.value, variables) as { email?: unknown } | null) : null;
   return { email: typeof value?.email === 'string' ? value.email : '', responseKey: field.alias?.value ?? 'signIn' };
-}
-
-function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
-  const fields: FieldNode[] = [];
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) fields.push(selection);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...rootFields(selection.selectionSet, fragments, seen));
-    else if (!seen.has(selection.name.value)) {
-      seen.add(selection.name.value);
-      const fragment = fragments.get(selection.name.value);
-      if (fragment) fields.push(...rootFields(fragment.selectionSet, fragments, seen));
-    }
-  }
-  return fields;
 }
 
 /** A sign-in succeeded only when the answer shows its token (a caller not asking learns nothing). */

@@ -7,6 +7,7 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type SelectionSetNode,
@@ -75,13 +76,12 @@ const report = {
 
 function rootFieldsRule(maxRootFields: number) {
   return (context: ValidationContext) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
+    const fragments = fragmentsOf(context.getDocument());
     return {
       OperationDefinition(node: { selectionSet: SelectionSetNode }) {
-        const names = rootFieldNames(node.selectionSet, fragments);
+        const names = rootFields(node.selectionSet, fragments)
+          .map((field) => field.name.value)
+          .filter((name) => name !== '__typename');
         if (names.length > maxRootFields) {
           context.reportError(new GraphQLError(`An operation may select at most ${maxRootFields} root fields; this one selects ${names.length}.`));
         }
@@ -93,19 +93,26 @@ function rootFieldsRule(maxRootFields: number) {
   };
 }
 
-/** Every root field selection (aliases counted each), through fragments. */
-export function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): string[] {
-  const names: string[] = [];
+/** The fragment definitions of a document, by name. */
+export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/** Every root field selection (aliases counted each), through inline fragments and fragment spreads. */
+export function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  const fields: FieldNode[] = [];
   for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value !== '__typename') names.push(selection.name.value);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      names.push(...rootFieldNames(selection.selectionSet, fragments, seen));
-    } else if (!seen.has(selection.name.value)) {
+    if (selection.kind === Kind.FIELD) fields.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fields.push(...rootFields(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
       const fragment = fragments.get(selection.name.value);
-      if (fragment) names.push(...rootFieldNames(fragment.selectionSet, fragments, seen));
+      if (fragment) fields.push(...rootFields(fragment.selectionSet, fragments, seen));
     }
   }
-  return names;
+  return fields;
 }
