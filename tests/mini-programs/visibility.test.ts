@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { AcceptOrderDocument, ApproveOrderClosureDocument, ConfirmOrderDocument, MiniProgramDocument, RequestOrderClosureDocument } from '@mpp/client';
 import {
   createMiniProgram,
@@ -293,5 +294,21 @@ describe('entity references asked of the subgraphs directly', () => {
       });
     expect((await accountEntities(null)).data?._entities ?? [null, null]).toEqual([null, null]);
     expect((await accountEntities(merchant.owner.token)).data?._entities).toEqual([{ email: merchant.owner.email }, { name: merchant.name }]);
+  });
+});
+
+describe('order parties recorded before the party table existed', () => {
+  it('are restored by the backfill migration from Orders’ event log', async () => {
+    const { orderId, miniProgramId } = orders.NEW;
+    const db = platform.platform.database.orm({});
+    // As a database upgraded from before `order_parties`: the ISV's placement is only in Orders' log.
+    await db.execute(`delete from mini_programs.order_parties where mini_program_id = '${miniProgramId}'`);
+    // Without its party row the ISV of a NEW order is nobody to the mini program: the order cannot be shown.
+    expect((await isv.owner.client.request(OrderPublicProfile, { id: orderId })).data?.order).toBeNull();
+
+    const backfill = readFileSync(new URL('../../subgraphs/mini-programs/drizzle/0003_order_parties_backfill.sql', import.meta.url), 'utf8');
+    await db.execute(backfill);
+    const { order } = await isv.owner.client.execute(OrderPublicProfile, { id: orderId });
+    expect(order?.miniProgram).toMatchObject({ id: miniProgramId, merchant: { id: merchant.id } });
   });
 });

@@ -10,24 +10,32 @@ export type UploadPurposeValue = 'LOGO' | 'PACKAGE';
 export type UploadStatusValue = 'PENDING' | 'UPLOADED' | 'CONSUMED';
 
 /** A staged upload: declared by `createUpload`, filled by an HTTP PUT, used once by a mutation. */
-export const uploads = miniProgramsSchema.table('uploads', {
-  id: uuid('id').primaryKey(),
-  accountId: uuid('account_id').notNull(),
-  purpose: text('purpose').notNull().$type<UploadPurposeValue>(),
-  filename: text('filename').notNull(),
-  contentType: text('content_type').notNull(),
-  byteSize: integer('byte_size').notNull(),
-  sha256: text('sha256').notNull(),
-  /** SHA-256 of the secret in the upload URL; the secret itself is never stored. */
-  secretHash: text('secret_hash').notNull(),
-  status: text('status').notNull().$type<UploadStatusValue>(),
-  /** For a logo: the image type read from its bytes. */
-  detectedType: text('detected_type'),
-  expiresAt: time('expires_at').notNull(),
-  createdAt: time('created_at').notNull().defaultNow(),
-  uploadedAt: time('uploaded_at'),
-  consumedAt: time('consumed_at'),
-});
+export const uploads = miniProgramsSchema.table(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id').notNull(),
+    purpose: text('purpose').notNull().$type<UploadPurposeValue>(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** SHA-256 of the secret in the upload URL; the secret itself is never stored. */
+    secretHash: text('secret_hash').notNull(),
+    status: text('status').notNull().$type<UploadStatusValue>(),
+    /** For a logo: the image type read from its bytes. */
+    detectedType: text('detected_type'),
+    expiresAt: time('expires_at').notNull(),
+    createdAt: time('created_at').notNull().defaultNow(),
+    uploadedAt: time('uploaded_at'),
+    consumedAt: time('consumed_at'),
+  },
+  (table) => [
+    // The quota sums an account's unused uploads; the collector finds expired ones by status and age.
+    index('uploads_account_status_idx').on(table.accountId, table.status),
+    index('uploads_status_created_idx').on(table.status, table.createdAt),
+  ],
+);
 
 export type MiniProgramStatusValue = 'ACTIVE' | 'REMOVED';
 

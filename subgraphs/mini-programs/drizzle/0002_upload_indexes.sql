@@ -1,0 +1,2 @@
+CREATE INDEX "uploads_account_status_idx" ON "mini_programs"."uploads" USING btree ("account_id","status");--> statement-breakpoint
+CREATE INDEX "uploads_status_created_idx" ON "mini_programs"."uploads" USING btree ("status","created_at");
