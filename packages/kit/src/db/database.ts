@@ -113,6 +113,7 @@ function openServer(url: string, options: OpenDatabaseOptions): Database {
     },
     async close() {
       driverFaultHandlers.delete(replace);
+      breaker.close();
       await Promise.all([pool.end({ timeout: 5 }), listener.close()]);
     },
   };
@@ -137,6 +138,7 @@ export class DatabaseUnavailableError extends Error {
 class Breaker {
   private failure: unknown = null;
   private probing = false;
+  private closed = false;
 
   constructor(private readonly pool: () => postgres.Sql) {}
 
@@ -157,8 +159,13 @@ class Breaker {
     });
   };
 
+  /** The database is being closed: a probe running stops (a closed pool never answers it). */
+  close(): void {
+    this.closed = true;
+  }
+
   private observe(error: unknown): void {
-    if (this.failure || !isUnavailable(error)) return;
+    if (this.closed || this.failure || !isUnavailable(error)) return;
     this.failure = error;
     void this.probe();
   }
@@ -166,8 +173,9 @@ class Breaker {
   private async probe(): Promise<void> {
     if (this.probing) return;
     this.probing = true;
-    while (this.failure) {
+    while (this.failure && !this.closed) {
       await new Promise((resolve) => setTimeout(resolve, 200).unref());
+      if (this.closed) break;
       const query = this.pool()`select 1`;
       try {
         await withTimeout(query, 2_000);
