@@ -308,7 +308,7 @@ export function attachSubscriptions(options: {
             return;
           }
           if (!(await memberOf(connection, workspaceId))) {
-            yield { errors: [forbidden('You are no longer a member of this workspace.')] };
+            yield { errors: [forbidden('Only members of this workspace may follow its orders; you are no longer one.')] };
             return;
           }
           if (waiter.closed) return;
@@ -316,7 +316,7 @@ export function attachSubscriptions(options: {
           // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
           if (waiter.closed || !result) return;
           if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
-            yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
+            yield { errors: [forbidden('Only members of a party to these orders may follow them; you no longer see this workspace’s orders.')] };
             return;
           }
           // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.

@@ -26,6 +26,12 @@ export interface PlatformClientOptions {
   refreshToken?: string | null;
   /** Called with each new pair (store them: the old refresh token no longer works). */
   onTokens?: (tokens: SessionTokens) => void;
+  /**
+   * Called once when the gateway refuses the refresh token (the session was signed out, ended by a
+   * password change or a reused refresh token, or left unused too long): the client forgets it and
+   * stops renewing; sign in again. Forget the stored pair here.
+   */
+  onSessionEnded?: (error: GraphQLRequestError) => void;
   /** Extra HTTP headers (a request id, say). */
   headers?: Record<string, string>;
   /** A WebSocket implementation where the runtime has none (Node 20: the `ws` package). */
@@ -101,7 +107,9 @@ export class PlatformClient {
 
   /**
    * Exchanges the refresh token for a new pair (one exchange at a time, shared by concurrent
-   * callers). False when the session cannot go on: sign in again.
+   * callers). False when the session cannot go on: sign in again. A refused refresh token is
+   * dropped (and `onSessionEnded` called), so it is never sent again; any other failure (the
+   * network, an unavailable gateway) keeps it for the next attempt.
    */
   refresh(): Promise<boolean> {
     this.refreshing ??= (async () => {
@@ -109,11 +117,17 @@ export class PlatformClient {
       if (!refreshToken) return false;
       const result = await this.send(RefreshSessionDocument, { input: { refreshToken } }, null);
       const payload = result.data?.refreshSession;
-      if (!payload?.token || !payload.refreshToken) return false;
-      this.currentToken = payload.token;
-      this.currentRefreshToken = payload.refreshToken;
-      this.options.onTokens?.({ token: payload.token, refreshToken: payload.refreshToken });
-      return true;
+      if (payload?.token && payload.refreshToken) {
+        this.currentToken = payload.token;
+        this.currentRefreshToken = payload.refreshToken;
+        this.options.onTokens?.({ token: payload.token, refreshToken: payload.refreshToken });
+        return true;
+      }
+      if (isRefused(result)) {
+        this.currentRefreshToken = null;
+        this.options.onSessionEnded?.(new GraphQLRequestError(result.errors ?? [], result.status));
+      }
+      return false;
     })().finally(() => {
       this.refreshing = null;
     });
@@ -184,6 +198,11 @@ export class PlatformClient {
     });
     return this.ws;
   }
+}
+
+/** Whether the gateway refused the credentials themselves (not a passing failure worth a retry). */
+function isRefused(result: HttpResult<unknown>): boolean {
+  return result.status === 401 || (result.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED');
 }
 
 /** Whether a JWT expires within `marginMs` (unreadable tokens are left to the server to judge). */

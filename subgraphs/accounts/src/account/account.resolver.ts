@@ -18,7 +18,7 @@ export class AccountResolver {
   async memberships(@Root() account: AccountRow, @Ctx() ctx: AccountsContext): Promise<MemberRow[]> {
     const viewer = ctx.access.requireViewer();
     if (account.id !== viewer.accountId && !(await ctx.access.isPlatformMember())) {
-      throw forbidden("Only the account itself sees its memberships.");
+      throw forbidden("Only the account itself and platform members may see its memberships.");
     }
     return ctx.loaders.membershipsByAccount.load(account.id);
   }

@@ -34,7 +34,7 @@ export class WorkspaceResolver {
   @FieldResolver(() => [WorkspaceMember], { description: 'Visible to its members and the platform.' })
   async members(@Root() workspace: WorkspaceRow, @Ctx() ctx: AccountsContext): Promise<MemberRow[]> {
     ctx.access.requireViewer();
-    if (!(await ctx.access.canRead(workspace.id))) throw forbidden('Only members see who is in a workspace.');
+    if (!(await ctx.access.canRead(workspace.id))) throw forbidden("Only the workspace's members and platform members may see who is in it.");
     return ctx.loaders.membersByWorkspace.load(workspace.id);
   }
 
