@@ -39,7 +39,7 @@ export class AccountResolver {
 
   @Mutation(() => AuthPayload, {
     description:
-      'Anyone: opens a session (`token` and `refreshToken`). A wrong email or password is one INVALID userError that does not say which. ' +
+      'Anyone: opens a session (`token` and `refreshToken`). userErrors: INVALID for a wrong email or password, the same for both. ' +
       'After 10 failures per email (100 per client address) within 15 minutes: `RATE_LIMITED` (HTTP 429) until the allowance refills.',
   })
   signIn(
@@ -52,7 +52,7 @@ export class AccountResolver {
   @Mutation(() => AuthPayload, {
     description:
       'A new token and refresh token for a refresh token, which is retired; presenting a retired one again ends its session. ' +
-      'UNAUTHENTICATED when the session cannot go on (ended, unused for 30 days by default, or unknown). Send it without Authorization.',
+      'Send it without Authorization. userErrors: none; UNAUTHENTICATED when the session cannot go on (ended, unused for 30 days by default, or unknown).',
   })
   refreshSession(
     @Arg('input', () => RefreshSessionInput, { description: 'The refresh token to exchange.' }) input: RefreshSessionInput,
