@@ -4,10 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The contact details of the company behind a service. */
 export type CompanyInfoInput = {
+  /** A valid email of at most 254 characters, stored lower-cased; INVALID otherwise. */
   contactEmail: string;
+  /** Optional: 5 to 25 digits, spaces, dashes or brackets (the first a digit), optionally after a +; blank means none; INVALID otherwise. */
   contactPhone?: string | null | undefined;
+  /** The company name: 2 to 100 characters (code points) once trimmed; INVALID otherwise. */
   name: string;
+  /** Optional: an https URL without credentials, at most 2048 characters; blank means none; INVALID otherwise. */
   website?: string | null | undefined;
 };
 
@@ -19,8 +24,11 @@ export type MiniProgramStatus =
   | 'ACTIVE'
   | 'REMOVED';
 
+/** A price: an integer amount in the currency's minor unit and an ISO 4217 currency code. */
 export type MoneyInput = {
+  /** A non-negative integer in the currency's minor unit (129900 CNY is 1,299.00 yuan); INVALID otherwise. */
   amount: number;
+  /** An ISO 4217 code, e.g. CNY or USD (case and surrounding spaces ignored); INVALID otherwise. */
   currency: string;
 };
 
@@ -45,24 +53,37 @@ export type PlaceOrderInput = {
   serviceId: string;
 };
 
+/** A member to remove from a workspace. */
 export type RemoveWorkspaceMemberInput = {
+  /** The member's account id (the caller's own to leave); NOT_FOUND when it is not a member. */
   accountId: string;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
+/** Narrows the Service Market; the filters given must all match. */
 export type ServiceMarketFilter = {
+  /** Only services that build for this app (the whole name, case-insensitive). */
   applicableApp?: string | null | undefined;
+  /** Only services of this industry (the whole name, case-insensitive). */
   industry?: string | null | undefined;
-  /** Matches name or description, case-insensitive. */
+  /** Text found in the name or description, case-insensitive; at most 100 characters (BAD_USER_INPUT otherwise). */
   search?: string | null | undefined;
 };
 
+/** Where a service is: DRAFT → PENDING_REVIEW → ONLINE or REJECTED; PENDING_REVIEW → WITHDRAWN; ONLINE → ARCHIVED. DRAFT, REJECTED and WITHDRAWN are editable and can be submitted again; any other step is INVALID_STATE. */
 export type ServiceStatus =
+  /** Taken off the market by its ISV for good; orders placed before go on. */
   | 'ARCHIVED'
+  /** Being written by its ISV: editable, not in the market. */
   | 'DRAFT'
+  /** Approved: in the Service Market for anyone signed in, and can be ordered. */
   | 'ONLINE'
+  /** Submitted; waits for a platform reviewer. Its ISV may withdraw it. */
   | 'PENDING_REVIEW'
+  /** Refused by the platform, with `rejectionReason`: editable, can be submitted again. */
   | 'REJECTED'
+  /** Taken back from review by its ISV: editable, can be submitted again. */
   | 'WITHDRAWN';
 
 export type UpdateMiniProgramInput = {
@@ -76,34 +97,59 @@ export type UpdateMiniProgramInput = {
   tagline?: string | null | undefined;
 };
 
+/** Changes to a service in DRAFT, REJECTED or WITHDRAWN, with the rules of `createService`. */
 export type UpdateServiceInput = {
+  /** The apps it builds for: 1 to 20 distinct names of 1 to 50 characters (duplicates dropped); INVALID otherwise. Absent or null: unchanged. */
   applicableApps?: Array<string> | null | undefined;
+  /** The contact details of the ISV's company, shown to buyers. Absent or null: unchanged. */
   companyInfo?: CompanyInfoInput | null | undefined;
+  /** What the ISV delivers: 20 to 2000 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   description?: string | null | undefined;
+  /** Pictures of its work: 1 to 9 distinct https URLs of at most 2048 characters (duplicates dropped); INVALID on the list, or on the position of a bad URL. Absent or null: unchanged. */
   images?: Array<string> | null | undefined;
+  /** The industry it serves, e.g. Retail: 2 to 50 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   industry?: string | null | undefined;
+  /** 2 to 60 characters (code points) once trimmed, showing something, without bidirectional controls, control or zero-width characters; INVALID otherwise. Absent or null: unchanged. */
   name?: string | null | undefined;
+  /** What an order of it costs; copied into each order when it is placed. Absent or null: unchanged. */
   price?: MoneyInput | null | undefined;
+  /** The service's id; NOT_FOUND when the caller cannot see it. */
   serviceId: string;
 };
 
+/** The kind of an expected failure in `userErrors`, for programs to act on; each mutation says which it returns. */
 export type UserErrorCode =
+  /** An input value breaks a rule (format, length, range, a weak password, wrong credentials); `field` names the value. */
   | 'INVALID'
+  /** The thing is not in a state that allows this step (e.g. an order that is not NEW), or another change won the race. */
   | 'INVALID_STATE'
+  /** Nothing the caller may see matches the id (or email) given: it does not exist, or is hidden from the caller. */
   | 'NOT_FOUND'
+  /** The workspace has not passed identity verification (status VERIFIED), which this step needs. */
   | 'NOT_VERIFIED'
+  /** A limit on how many is reached, e.g. 10 mini programs per merchant or 10 webhook endpoints per workspace. */
   | 'QUOTA_EXCEEDED'
+  /** The value is in use already, e.g. an email, a membership or a version number. */
   | 'TAKEN';
 
+/** Where a workspace's identity verification is. */
 export type VerificationStatus =
+  /** Submitted; waits for a platform reviewer. */
   | 'PENDING'
+  /** Refused, with `rejectionReason`; corrected details can be submitted again. */
   | 'REJECTED'
+  /** Nothing submitted yet; `submitVerification` starts it. */
   | 'UNVERIFIED'
+  /** Approved: an ISV may submit services; a merchant may create mini programs and place orders. */
   | 'VERIFIED';
 
+/** A member's role in a workspace. */
 export type WorkspaceRole =
+  /** Reads the workspace; an ISV's developers work on the mini programs they are members of. */
   | 'DEVELOPER'
+  /** Runs the workspace's business: its verification and webhook endpoints; an ISV's services and orders, a merchant's mini programs and orders. */
   | 'MASTER'
+  /** Everything MASTER may, plus adding and removing members and changing roles; a workspace always keeps one OWNER at least. */
   | 'OWNER';
 
 export type MembersLeaveOrRemoveMutationVariables = Exact<{

@@ -10,22 +10,33 @@ export type AddMiniProgramMemberInput = {
   role: MiniProgramMemberRole;
 };
 
+/** An existing account to add to a workspace, with its role. */
 export type AddWorkspaceMemberInput = {
-  /** Of an existing account. */
+  /** The email of an existing account, in any case; INVALID when malformed, NOT_FOUND when no account has it, TAKEN when it is a member already. */
   email: string;
+  /** The role it gets. */
   role: WorkspaceRole;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
+/** The password in use and the one to replace it. */
 export type ChangePasswordInput = {
+  /** The password in use now; INVALID when it is not. */
   currentPassword: string;
+  /** The same rules as at sign-up (10 to 256 characters, not a common password), and not the current one; INVALID otherwise. */
   newPassword: string;
 };
 
+/** The contact details of the company behind a service. */
 export type CompanyInfoInput = {
+  /** A valid email of at most 254 characters, stored lower-cased; INVALID otherwise. */
   contactEmail: string;
+  /** Optional: 5 to 25 digits, spaces, dashes or brackets (the first a digit), optionally after a +; blank means none; INVALID otherwise. */
   contactPhone?: string | null | undefined;
+  /** The company name: 2 to 100 characters (code points) once trimmed; INVALID otherwise. */
   name: string;
+  /** Optional: an https URL without credentials, at most 2048 characters; blank means none; INVALID otherwise. */
   website?: string | null | undefined;
 };
 
@@ -41,15 +52,25 @@ export type CreateMiniProgramInput = {
   targetApp: string;
 };
 
+/** A new service, created as a DRAFT. */
 export type CreateServiceInput = {
+  /** The apps it builds for: 1 to 20 distinct names of 1 to 50 characters (duplicates dropped); INVALID otherwise. */
   applicableApps: Array<string>;
+  /** The contact details of the ISV's company, shown to buyers. */
   companyInfo: CompanyInfoInput;
+  /** What the ISV delivers: 20 to 2000 characters once trimmed; INVALID otherwise. */
   description: string;
+  /** Pictures of its work: 1 to 9 distinct https URLs of at most 2048 characters (duplicates dropped); INVALID on the list, or on the position of a bad URL. */
   images: Array<string>;
+  /** The industry it serves, e.g. Retail: 2 to 50 characters once trimmed; INVALID otherwise. */
   industry: string;
+  /** The ISV workspace that offers it (the caller is its OWNER or MASTER); NOT_FOUND when there is none, INVALID when it is not an ISV. */
   isvWorkspaceId: string;
+  /** 2 to 60 characters (code points) once trimmed, showing something, without bidirectional controls, control or zero-width characters; INVALID otherwise. */
   name: string;
+  /** What an order of it costs; copied into each order when it is placed. */
   price: MoneyInput;
+  /** The kind of work it offers. */
   type: ServiceType;
 };
 
@@ -64,19 +85,21 @@ export type CreateUploadInput = {
 
 /** A new webhook endpoint of a workspace. */
 export type CreateWebhookEndpointInput = {
-  /** Up to 200 characters. */
+  /** A note for its owner: up to 200 characters once trimmed; INVALID otherwise. Null: empty. */
   description?: string | null | undefined;
-  /** At least one topic. */
+  /** At least one topic (repeats dropped); INVALID when empty. */
   topics: Array<WebhookTopic>;
-  /** An https:// URL of a public address. */
+  /** An https:// URL of at most 2048 characters, without credentials, whose host resolves to public addresses only (checked again at each delivery), unless the platform allows private targets; INVALID otherwise. */
   url: string;
-  /** The workspace whose events it receives (you are its OWNER or MASTER). */
+  /** The workspace whose events it receives (you are its OWNER or MASTER); NOT_FOUND when there is none, QUOTA_EXCEEDED when it has 10 endpoints. */
   workspaceId: string;
 };
 
+/** A new workspace. */
 export type CreateWorkspaceInput = {
-  /** ISV or MERCHANT; PLATFORM is refused. */
+  /** ISV or MERCHANT; PLATFORM is refused (INVALID). */
   kind: WorkspaceKind;
+  /** 2 to 60 characters (code points) once trimmed, showing something, without bidirectional controls, control or zero-width characters; INVALID otherwise. */
   name: string;
 };
 
@@ -96,8 +119,11 @@ export type MiniProgramStatus =
   | 'ACTIVE'
   | 'REMOVED';
 
+/** A price: an integer amount in the currency's minor unit and an ISO 4217 currency code. */
 export type MoneyInput = {
+  /** A non-negative integer in the currency's minor unit (129900 CNY is 1,299.00 yuan); INVALID otherwise. */
   amount: number;
+  /** An ISO 4217 code, e.g. CNY or USD (case and surrounding spaces ignored); INVALID otherwise. */
   currency: string;
 };
 
@@ -138,21 +164,29 @@ export type RecordVisitsInput = {
 
 /** Names one delivery. */
 export type RedeliverWebhookInput = {
+  /** The delivery's id; NOT_FOUND unless the caller is its endpoint's workspace's OWNER or MASTER. */
   deliveryId: string;
 };
 
+/** A refresh token to exchange for a new pair. */
 export type RefreshSessionInput = {
   /** The refresh token of the last signIn, signUp, refreshSession or changePassword. */
   refreshToken: string;
 };
 
+/** A service to refuse, and why. */
 export type RejectServiceInput = {
+  /** Shown to the ISV: 1 to 1000 characters once trimmed; INVALID otherwise. */
   reason: string;
+  /** The service's id; NOT_FOUND when there is none. */
   serviceId: string;
 };
 
+/** A pending verification to refuse, and why. */
 export type RejectVerificationInput = {
+  /** Shown to the workspace's members: 1 to 1000 characters once trimmed; INVALID otherwise. */
   reason: string;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
@@ -172,31 +206,48 @@ export type RemoveMiniProgramMemberInput = {
   miniProgramId: string;
 };
 
+/** A member to remove from a workspace. */
 export type RemoveWorkspaceMemberInput = {
+  /** The member's account id (the caller's own to leave); NOT_FOUND when it is not a member. */
   accountId: string;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
+/** Narrows the Service Market; the filters given must all match. */
 export type ServiceMarketFilter = {
+  /** Only services that build for this app (the whole name, case-insensitive). */
   applicableApp?: string | null | undefined;
+  /** Only services of this industry (the whole name, case-insensitive). */
   industry?: string | null | undefined;
-  /** Matches name or description, case-insensitive. */
+  /** Text found in the name or description, case-insensitive; at most 100 characters (BAD_USER_INPUT otherwise). */
   search?: string | null | undefined;
 };
 
+/** Names one service. */
 export type ServiceRefInput = {
+  /** The service's id; NOT_FOUND when the caller cannot see it. */
   serviceId: string;
 };
 
+/** Where a service is: DRAFT → PENDING_REVIEW → ONLINE or REJECTED; PENDING_REVIEW → WITHDRAWN; ONLINE → ARCHIVED. DRAFT, REJECTED and WITHDRAWN are editable and can be submitted again; any other step is INVALID_STATE. */
 export type ServiceStatus =
+  /** Taken off the market by its ISV for good; orders placed before go on. */
   | 'ARCHIVED'
+  /** Being written by its ISV: editable, not in the market. */
   | 'DRAFT'
+  /** Approved: in the Service Market for anyone signed in, and can be ordered. */
   | 'ONLINE'
+  /** Submitted; waits for a platform reviewer. Its ISV may withdraw it. */
   | 'PENDING_REVIEW'
+  /** Refused by the platform, with `rejectionReason`: editable, can be submitted again. */
   | 'REJECTED'
+  /** Taken back from review by its ISV: editable, can be submitted again. */
   | 'WITHDRAWN';
 
+/** The kind of work a service offers. */
 export type ServiceType =
+  /** Developing, uploading and releasing a merchant's mini program, under the authorization its order gives. */
   | 'MINI_PROGRAM_DEVELOPMENT';
 
 export type SetDomainWhitelistInput = {
@@ -205,22 +256,33 @@ export type SetDomainWhitelistInput = {
   miniProgramId: string;
 };
 
+/** An account's credentials. */
 export type SignInInput = {
+  /** The account's email, in any case. */
   email: string;
+  /** The account's password. */
   password: string;
 };
 
+/** A new account: its email, password and the name others see. */
 export type SignUpInput = {
+  /** The name others see: 1 to 60 characters once trimmed; INVALID otherwise. */
   displayName: string;
+  /** A valid email address of at most 254 characters, compared case-insensitively; INVALID when malformed, TAKEN when an account has it. */
   email: string;
+  /** At least 10 characters besides surrounding spaces, at most 256, and not one of the ~30,000 most common passwords; INVALID otherwise. */
   password: string;
 };
 
+/** The company details a platform reviewer checks. */
 export type SubmitVerificationInput = {
+  /** The registered company name: 2 to 200 characters once trimmed; INVALID otherwise. */
   companyName: string;
-  /** ISO 3166-1 alpha-2. */
+  /** The country of registration as an ISO 3166-1 alpha-2 code, e.g. SG or CN (case ignored); INVALID otherwise. */
   country: string;
+  /** The registration number: 1 to 64 letters, digits, spaces, dots, slashes or dashes, starting with a letter or digit; INVALID otherwise. */
   registrationNumber: string;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
@@ -235,33 +297,47 @@ export type UpdateMiniProgramInput = {
   tagline?: string | null | undefined;
 };
 
+/** Changes to a service in DRAFT, REJECTED or WITHDRAWN, with the rules of `createService`. */
 export type UpdateServiceInput = {
+  /** The apps it builds for: 1 to 20 distinct names of 1 to 50 characters (duplicates dropped); INVALID otherwise. Absent or null: unchanged. */
   applicableApps?: Array<string> | null | undefined;
+  /** The contact details of the ISV's company, shown to buyers. Absent or null: unchanged. */
   companyInfo?: CompanyInfoInput | null | undefined;
+  /** What the ISV delivers: 20 to 2000 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   description?: string | null | undefined;
+  /** Pictures of its work: 1 to 9 distinct https URLs of at most 2048 characters (duplicates dropped); INVALID on the list, or on the position of a bad URL. Absent or null: unchanged. */
   images?: Array<string> | null | undefined;
+  /** The industry it serves, e.g. Retail: 2 to 50 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   industry?: string | null | undefined;
+  /** 2 to 60 characters (code points) once trimmed, showing something, without bidirectional controls, control or zero-width characters; INVALID otherwise. Absent or null: unchanged. */
   name?: string | null | undefined;
+  /** What an order of it costs; copied into each order when it is placed. Absent or null: unchanged. */
   price?: MoneyInput | null | undefined;
+  /** The service's id; NOT_FOUND when the caller cannot see it. */
   serviceId: string;
 };
 
-/** Changes to an endpoint; absent fields stay as they are. */
+/** Changes to an endpoint; absent or null fields stay as they are. */
 export type UpdateWebhookEndpointInput = {
-  /** Up to 200 characters. */
+  /** A note for its owner: up to 200 characters once trimmed; INVALID otherwise. */
   description?: string | null | undefined;
   /** False pauses deliveries; true resumes them (also after the platform disabled it). */
   enabled?: boolean | null | undefined;
+  /** The endpoint's id; NOT_FOUND unless the caller is its workspace's OWNER or MASTER. */
   endpointId: string;
-  /** At least one topic. */
+  /** At least one topic (repeats dropped); INVALID when empty. */
   topics?: Array<WebhookTopic> | null | undefined;
-  /** An https:// URL of a public address. */
+  /** An https:// URL of at most 2048 characters, without credentials, whose host resolves to public addresses only (checked again at each delivery), unless the platform allows private targets; INVALID otherwise. */
   url?: string | null | undefined;
 };
 
+/** A member's new role. */
 export type UpdateWorkspaceMemberRoleInput = {
+  /** The member's account id; NOT_FOUND when it is not a member. */
   accountId: string;
+  /** The new role; the role it has already changes nothing. */
   role: WorkspaceRole;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
@@ -277,18 +353,30 @@ export type UploadVersionInput = {
   version: string;
 };
 
+/** The kind of an expected failure in `userErrors`, for programs to act on; each mutation says which it returns. */
 export type UserErrorCode =
+  /** An input value breaks a rule (format, length, range, a weak password, wrong credentials); `field` names the value. */
   | 'INVALID'
+  /** The thing is not in a state that allows this step (e.g. an order that is not NEW), or another change won the race. */
   | 'INVALID_STATE'
+  /** Nothing the caller may see matches the id (or email) given: it does not exist, or is hidden from the caller. */
   | 'NOT_FOUND'
+  /** The workspace has not passed identity verification (status VERIFIED), which this step needs. */
   | 'NOT_VERIFIED'
+  /** A limit on how many is reached, e.g. 10 mini programs per merchant or 10 webhook endpoints per workspace. */
   | 'QUOTA_EXCEEDED'
+  /** The value is in use already, e.g. an email, a membership or a version number. */
   | 'TAKEN';
 
+/** Where a workspace's identity verification is. */
 export type VerificationStatus =
+  /** Submitted; waits for a platform reviewer. */
   | 'PENDING'
+  /** Refused, with `rejectionReason`; corrected details can be submitted again. */
   | 'REJECTED'
+  /** Nothing submitted yet; `submitVerification` starts it. */
   | 'UNVERIFIED'
+  /** Approved: an ISV may submit services; a merchant may create mini programs and place orders. */
   | 'VERIFIED';
 
 export type VersionRefInput = {
@@ -312,6 +400,7 @@ export type VisitInput = {
   visitorId: string;
 };
 
+/** Where a delivery is: retried with backoff until the endpoint answers 2xx or the retry schedule (about 4 hours by default) runs out. */
 export type WebhookDeliveryStatus =
   /** The endpoint answered 2xx. */
   | 'DELIVERED'
@@ -322,6 +411,7 @@ export type WebhookDeliveryStatus =
 
 /** Names one webhook endpoint. */
 export type WebhookEndpointRefInput = {
+  /** The endpoint's id; NOT_FOUND unless the caller is its workspace's OWNER or MASTER. */
   endpointId: string;
 };
 
@@ -340,18 +430,28 @@ export type WebhookTopic =
   /** `version.reviewed`: the platform approved or rejected a version of a mini program (its merchant and authorized ISV). */
   | 'VERSION_REVIEWED';
 
+/** What a workspace is on the platform; fixed when it is created. */
 export type WorkspaceKind =
+  /** An independent software vendor: offers services in the Service Market and develops merchants' mini programs under their orders. */
   | 'ISV'
+  /** A business that owns mini programs and orders services for them. */
   | 'MERCHANT'
+  /** The platform operator (one workspace): reviews verifications, services and versions; cannot be created through the API. */
   | 'PLATFORM';
 
+/** Names one workspace. */
 export type WorkspaceRefInput = {
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
+/** A member's role in a workspace. */
 export type WorkspaceRole =
+  /** Reads the workspace; an ISV's developers work on the mini programs they are members of. */
   | 'DEVELOPER'
+  /** Runs the workspace's business: its verification and webhook endpoints; an ISV's services and orders, a merchant's mini programs and orders. */
   | 'MASTER'
+  /** Everything MASTER may, plus adding and removing members and changing roles; a workspace always keeps one OWNER at least. */
   | 'OWNER';
 
 export type AddWorkspaceMemberMutationVariables = Exact<{
