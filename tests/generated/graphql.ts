@@ -11,12 +11,18 @@ export type CompanyInfoInput = {
   website?: string | null | undefined;
 };
 
+/** What a member account may do on one mini program, whatever its workspace roles. */
 export type MiniProgramMemberRole =
+  /** Sees all of the mini program; uploads versions, sets domains and the trial version, submits for review, releases, rolls back and takes versions offline. */
   | 'DEVELOPER'
+  /** Sees all of the mini program (its versions, QR codes and statistics), to try the trial version; changes nothing. */
   | 'TESTER';
 
+/** Whether a mini program is in service. */
 export type MiniProgramStatus =
+  /** In service: counts toward its merchant's quota of 10 and can be edited, developed and ordered for. */
   | 'ACTIVE'
+  /** Removed by its merchant (`removeMiniProgram`), for good: frees its place in the quota and stays listed for the merchant; changing it, developing it or ordering for it answers INVALID_STATE. */
   | 'REMOVED';
 
 export type MoneyInput = {
@@ -65,14 +71,23 @@ export type ServiceStatus =
   | 'REJECTED'
   | 'WITHDRAWN';
 
+/** Changes to a mini program: the rules of creation apply to each field given; the target app cannot change. */
 export type UpdateMiniProgramInput = {
+  /** A new contact email. Omitted or null: unchanged. */
   contactEmail?: string | null | undefined;
+  /** A new landline as `XXXX-XXXXXXX`. Omitted or null: unchanged. */
   contactPhone?: string | null | undefined;
+  /** A new description, 20 to 200 characters. Omitted or null: unchanged. */
   description?: string | null | undefined;
+  /** A new industry, 2 to 50 characters. Omitted or null: unchanged. */
   industry?: string | null | undefined;
+  /** A new logo: a LOGO upload with the same rules as at creation (a JPEG or PNG, at most 256 KB, exactly square). Omitted or null: unchanged. */
   logoUploadId?: string | null | undefined;
+  /** The mini program to edit; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** A new name, as at creation: 3 to 30 characters, each CJK character counting 2. Omitted or null: unchanged. */
   name?: string | null | undefined;
+  /** A new tagline, 10 to 30 characters. Omitted or null: unchanged. */
   tagline?: string | null | undefined;
 };
 
