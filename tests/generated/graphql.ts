@@ -30,24 +30,38 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** Names one order. */
 export type OrderRefInput = {
+  /** The order; NOT_FOUND unless the caller is a member of its merchant or ISV workspace, or of the platform. */
   orderId: string;
 };
 
+/** Where an order stands; each mutation moves it along one step, and any other step is INVALID_STATE. */
 export type OrderStatus =
+  /** Cancelled by the merchant before development, or abandoned by the ISV during it (the authorization ended). Final. */
   | 'CANCELLED'
+  /** Closure approved: the ISV's authorization ended. Final. */
   | 'CLOSED'
+  /** The ISV asked to close it; still authorized until the merchant approves (CLOSED) or rejects the closure. */
   | 'CLOSURE_REQUESTED'
+  /** Confirmed: the ISV is authorized on the mini program (a mini program has at most one order IN_DEVELOPMENT or CLOSURE_REQUESTED). The ISV requests closure or abandons it. */
   | 'IN_DEVELOPMENT'
+  /** Placed by the merchant; the ISV accepts or rejects it, the merchant may cancel it. */
   | 'NEW'
+  /** Accepted by the ISV; the merchant confirms or cancels it. */
   | 'PENDING_CONFIRMATION'
+  /** Rejected by the ISV, with a reason. Final. */
   | 'REJECTED';
 
+/** An order of one ONLINE service for one of the merchant's mini programs; each broken rule is an INVALID userError on its field. */
 export type PlaceOrderInput = {
-  /** Repeating a placeOrder with the same key returns the first order instead of a second one. */
+  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with the same key returns the first order instead of placing a second one, whatever else the repeat says. */
   idempotencyKey: string;
+  /** One of the merchant's ACTIVE mini programs; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN), which must be VERIFIED (NOT_VERIFIED). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** What the merchant asks the ISV for, 1 to 5,000 characters (trimmed). */
   requirements: string;
+  /** An ONLINE service of the market; NOT_FOUND if unknown or never online, INVALID_STATE once it left the market (ARCHIVED). */
   serviceId: string;
 };
 
