@@ -69,7 +69,7 @@ export type CreateServiceInput = {
 
 /** A file to declare before sending its bytes; each broken rule is an INVALID userError on its field. */
 export type CreateUploadInput = {
-  /** The exact size in bytes: 1 to 262,144 (256 KB) for a LOGO, 1 to 20,971,520 (20 MiB, unless the platform sets another limit) for a PACKAGE. Counts toward the 100 MiB of unused uploads one account may hold (QUOTA_EXCEEDED). */
+  /** The exact size in bytes: 1 to 262,144 (256 KB) for a LOGO, 1 to 20,971,520 (20 MiB, unless the platform sets another limit) for a PACKAGE. Counts toward the unused uploads one account may hold, 100 MiB by default (QUOTA_EXCEEDED). */
   byteSize: number;
   /** Its MIME type, such as application/zip; a LOGO must be image/png or image/jpeg. Sent back in `headers` for the PUT; a logo is served with the type found in its bytes. */
   contentType: string;

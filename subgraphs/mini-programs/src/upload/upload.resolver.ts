@@ -9,7 +9,8 @@ export class UploadResolver {
   @Mutation(() => CreateUploadPayload, {
     description:
       'Declares a file (purpose, size, SHA-256) and answers where to PUT its bytes; then name the upload id, within 24 hours, in the ' +
-      'mutation that uses it. Any signed-in account. userErrors: INVALID, QUOTA_EXCEEDED (unused uploads of the account above 100 MiB).',
+      'mutation that uses it. Any signed-in account. userErrors: INVALID, QUOTA_EXCEEDED (the account would hold more unused ' +
+      'uploads than its quota, 100 MiB by default).',
   })
   createUpload(
     @Arg('input', () => CreateUploadInput, { description: 'The file to declare.' }) input: CreateUploadInput,

@@ -36,7 +36,7 @@ export class CreateUploadInput {
   @Field(() => Int, {
     description:
       'The exact size in bytes: 1 to 262,144 (256 KB) for a LOGO, 1 to 20,971,520 (20 MiB, unless the platform sets another ' +
-      'limit) for a PACKAGE. Counts toward the 100 MiB of unused uploads one account may hold (QUOTA_EXCEEDED).',
+      'limit) for a PACKAGE. Counts toward the unused uploads one account may hold, 100 MiB by default (QUOTA_EXCEEDED).',
   })
   byteSize!: number;
 
@@ -64,8 +64,8 @@ export class StagedUpload {
 
   @Field(() => String, {
     description:
-      "Where to PUT the raw bytes, on the gateway's origin; it carries its own signature (no token needed). Answers 200, or " +
-      '400 when the size or SHA-256 differs from the declaration, 409 when the bytes were already received, 410 once expired.',
+      "Where to PUT the raw bytes, on the gateway's origin; it carries its own signature (no token needed). Answers 200 when the " +
+      'bytes match the declaration; 400 or 413 when their size or SHA-256 differs, 409 once received, 410 once expired.',
   })
   url!: string;
 
