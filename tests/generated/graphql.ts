@@ -55,7 +55,7 @@ export type OrderStatus =
 
 /** An order of one ONLINE service for one of the merchant's mini programs; each broken rule is an INVALID userError on its field. */
 export type PlaceOrderInput = {
-  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with the same key returns the first order instead of placing a second one, whatever else the repeat says. */
+  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with a key the same account used before returns the first order instead of placing a second one, whatever else the repeat says. */
   idempotencyKey: string;
   /** One of the merchant's ACTIVE mini programs; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN), which must be VERIFIED (NOT_VERIFIED). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;

@@ -95,7 +95,7 @@ export class OrderEvent {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The reason given when rejecting, cancelling or rejecting a closure; null otherwise.',
+    description: 'The reason given with a rejection, a cancellation or a refused closure; null otherwise.',
   })
   reason!: string | null;
 
@@ -129,8 +129,8 @@ export class PlaceOrderInput {
 
   @Field(() => String, {
     description:
-      '1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with the same key returns the first order ' +
-      'instead of placing a second one, whatever else the repeat says.',
+      '1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with a key the same account used before returns ' +
+      'the first order instead of placing a second one, whatever else the repeat says.',
   })
   idempotencyKey!: string;
 }
