@@ -16,12 +16,18 @@ export type CompanyInfoInput = {
   website?: string | null | undefined;
 };
 
+/** What a member account may do on one mini program, whatever its workspace roles. */
 export type MiniProgramMemberRole =
+  /** Sees all of the mini program; uploads versions, sets domains and the trial version, submits for review, releases, rolls back and takes versions offline. */
   | 'DEVELOPER'
+  /** Sees all of the mini program (its versions, QR codes and statistics), to try the trial version; changes nothing. */
   | 'TESTER';
 
+/** Whether a mini program is in service. */
 export type MiniProgramStatus =
+  /** In service: counts toward its merchant's quota of 10 and can be edited, developed and ordered for. */
   | 'ACTIVE'
+  /** Removed by its merchant (`removeMiniProgram`), for good: frees its place in the quota and stays listed for the merchant; changing it, developing it or ordering for it answers INVALID_STATE. */
   | 'REMOVED';
 
 /** A price: an integer amount in the currency's minor unit and an ISO 4217 currency code. */
@@ -32,24 +38,38 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** Names one order. */
 export type OrderRefInput = {
+  /** The order; NOT_FOUND unless the caller is a member of its merchant or ISV workspace, or of the platform. */
   orderId: string;
 };
 
+/** Where an order stands; each mutation moves it along one step, and any other step is INVALID_STATE. */
 export type OrderStatus =
+  /** Cancelled by the merchant before development, or abandoned by the ISV during it (the authorization ended). Final. */
   | 'CANCELLED'
+  /** Closure approved: the ISV's authorization ended. Final. */
   | 'CLOSED'
+  /** The ISV asked to close it; still authorized until the merchant approves (CLOSED) or rejects the closure. */
   | 'CLOSURE_REQUESTED'
+  /** Confirmed: the ISV is authorized on the mini program (a mini program has at most one order IN_DEVELOPMENT or CLOSURE_REQUESTED). The ISV requests closure or abandons it. */
   | 'IN_DEVELOPMENT'
+  /** Placed by the merchant; the ISV accepts or rejects it, the merchant may cancel it. */
   | 'NEW'
+  /** Accepted by the ISV; the merchant confirms or cancels it. */
   | 'PENDING_CONFIRMATION'
+  /** Rejected by the ISV, with a reason. Final. */
   | 'REJECTED';
 
+/** An order of one ONLINE service for one of the merchant's mini programs; each broken rule is an INVALID userError on its field. */
 export type PlaceOrderInput = {
-  /** Repeating a placeOrder with the same key returns the first order instead of a second one. */
+  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with a key the same account used before returns the first order instead of placing a second one, whatever else the repeat says. */
   idempotencyKey: string;
+  /** One of the merchant's ACTIVE mini programs; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN), which must be VERIFIED (NOT_VERIFIED). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** What the merchant asks the ISV for, 1 to 5,000 characters (trimmed). */
   requirements: string;
+  /** An ONLINE service of the market; NOT_FOUND if unknown or never online, INVALID_STATE once it left the market (ARCHIVED). */
   serviceId: string;
 };
 
@@ -86,14 +106,23 @@ export type ServiceStatus =
   /** Taken back from review by its ISV: editable, can be submitted again. */
   | 'WITHDRAWN';
 
+/** Changes to a mini program: the rules of creation apply to each field given; the target app cannot change. */
 export type UpdateMiniProgramInput = {
+  /** A new contact email. Omitted or null: unchanged. */
   contactEmail?: string | null | undefined;
+  /** A new landline as `XXXX-XXXXXXX`. Omitted or null: unchanged. */
   contactPhone?: string | null | undefined;
+  /** A new description, 20 to 200 characters. Omitted or null: unchanged. */
   description?: string | null | undefined;
+  /** A new industry, 2 to 50 characters. Omitted or null: unchanged. */
   industry?: string | null | undefined;
+  /** A new logo: a LOGO upload with the same rules as at creation (a JPEG or PNG, at most 256 KB, exactly square). Omitted or null: unchanged. */
   logoUploadId?: string | null | undefined;
+  /** The mini program to edit; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** A new name, as at creation: 3 to 30 characters, each CJK character counting 2. Omitted or null: unchanged. */
   name?: string | null | undefined;
+  /** A new tagline, 10 to 30 characters. Omitted or null: unchanged. */
   tagline?: string | null | undefined;
 };
 

@@ -4,9 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Gives an existing account a role on a mini program. */
 export type AddMiniProgramMemberInput = {
+  /** Email of an existing account (INVALID if not an email, NOT_FOUND if no account has it; TAKEN if it is already a member). The authorized ISV adds only members of its own workspace (INVALID). */
   email: string;
+  /** The mini program; NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** The role the account gets on this mini program. */
   role: MiniProgramMemberRole;
 };
 
@@ -40,15 +44,25 @@ export type CompanyInfoInput = {
   website?: string | null | undefined;
 };
 
+/** A new mini program: every field is required; each broken rule is an INVALID userError on its field. */
 export type CreateMiniProgramInput = {
+  /** Customer service email: a valid address of at most 254 characters, stored lower-cased. */
   contactEmail: string;
+  /** Customer service landline as `XXXX-XXXXXXX`: 3–4 digits, a dash, 7–8 digits. */
   contactPhone: string;
+  /** What it does, 20 to 200 characters (trimmed). */
   description: string;
+  /** Its industry, 2 to 50 characters (trimmed). */
   industry: string;
+  /** A LOGO upload of the caller (`createUpload`) whose bytes were received and which was not used yet (NOT_FOUND if not the caller's, INVALID otherwise). The image must be a JPEG or PNG by its bytes, at most 256 KB, exactly square, with nothing after its end (INVALID). */
   logoUploadId: string;
+  /** The MERCHANT workspace that will own it; the caller must be its OWNER or MASTER (else FORBIDDEN). NOT_FOUND if unknown, INVALID if not a merchant workspace, NOT_VERIFIED before it passes identity verification, QUOTA_EXCEEDED when it already has 10 mini programs that are not REMOVED. */
   merchantWorkspaceId: string;
+  /** Its name: 3 to 30 characters where each CJK character (Han, kana, Hangul, full-width forms) counts 2 and any other 1; trimmed. It must show something and carry no bidirectional controls or zero-width characters (INVALID). */
   name: string;
+  /** A one-line pitch, 10 to 30 characters (trimmed). */
   tagline: string;
+  /** The super app to launch it in, 2 to 50 characters (trimmed); cannot be changed later. */
   targetApp: string;
 };
 
@@ -74,12 +88,17 @@ export type CreateServiceInput = {
   type: ServiceType;
 };
 
+/** A file to declare before sending its bytes; each broken rule is an INVALID userError on its field. */
 export type CreateUploadInput = {
+  /** The exact size in bytes: 1 to 262,144 (256 KB) for a LOGO, 1 to 20,971,520 (20 MiB, unless the platform sets another limit) for a PACKAGE. Counts toward the unused uploads one account may hold, 100 MiB by default (QUOTA_EXCEEDED). */
   byteSize: number;
+  /** Its MIME type, such as application/zip; a LOGO must be image/png or image/jpeg. Sent back in `headers` for the PUT; a logo is served with the type found in its bytes. */
   contentType: string;
+  /** The file name, 1 to 255 characters, without a path (`/`, `\`). */
   filename: string;
+  /** What the file is for: its size limit and where it can be used. */
   purpose: UploadPurpose;
-  /** Hex SHA-256 of the bytes that will be sent. */
+  /** Hex SHA-256 (64 digits) of the bytes that will be sent; a PUT whose bytes differ is refused. */
   sha256: string;
 };
 
@@ -103,20 +122,31 @@ export type CreateWorkspaceInput = {
   name: string;
 };
 
+/** Which whitelist of a mini program a domain belongs to. */
 export type DomainKind =
+  /** Web pages (H5) the mini program may open in a web view. */
   | 'H5'
+  /** Servers the mini program's code may send network requests to. */
   | 'SERVER';
 
+/** What a member account may do on one mini program, whatever its workspace roles. */
 export type MiniProgramMemberRole =
+  /** Sees all of the mini program; uploads versions, sets domains and the trial version, submits for review, releases, rolls back and takes versions offline. */
   | 'DEVELOPER'
+  /** Sees all of the mini program (its versions, QR codes and statistics), to try the trial version; changes nothing. */
   | 'TESTER';
 
+/** Names one mini program. */
 export type MiniProgramRefInput = {
+  /** The mini program; NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
 };
 
+/** Whether a mini program is in service. */
 export type MiniProgramStatus =
+  /** In service: counts toward its merchant's quota of 10 and can be edited, developed and ordered for. */
   | 'ACTIVE'
+  /** Removed by its merchant (`removeMiniProgram`), for good: frees its place in the quota and stays listed for the merchant; changing it, developing it or ordering for it answers INVALID_STATE. */
   | 'REMOVED';
 
 /** A price: an integer amount in the currency's minor unit and an ISO 4217 currency code. */
@@ -127,38 +157,61 @@ export type MoneyInput = {
   currency: string;
 };
 
+/** Names one order, with the reason for the step. */
 export type OrderReasonInput = {
+  /** The order; NOT_FOUND unless the caller is a member of its merchant or ISV workspace, or of the platform. */
   orderId: string;
+  /** Why, 1 to 1,000 characters (trimmed); kept on the event as `reason`. */
   reason: string;
 };
 
+/** Names one order. */
 export type OrderRefInput = {
+  /** The order; NOT_FOUND unless the caller is a member of its merchant or ISV workspace, or of the platform. */
   orderId: string;
 };
 
+/** Where an order stands; each mutation moves it along one step, and any other step is INVALID_STATE. */
 export type OrderStatus =
+  /** Cancelled by the merchant before development, or abandoned by the ISV during it (the authorization ended). Final. */
   | 'CANCELLED'
+  /** Closure approved: the ISV's authorization ended. Final. */
   | 'CLOSED'
+  /** The ISV asked to close it; still authorized until the merchant approves (CLOSED) or rejects the closure. */
   | 'CLOSURE_REQUESTED'
+  /** Confirmed: the ISV is authorized on the mini program (a mini program has at most one order IN_DEVELOPMENT or CLOSURE_REQUESTED). The ISV requests closure or abandons it. */
   | 'IN_DEVELOPMENT'
+  /** Placed by the merchant; the ISV accepts or rejects it, the merchant may cancel it. */
   | 'NEW'
+  /** Accepted by the ISV; the merchant confirms or cancels it. */
   | 'PENDING_CONFIRMATION'
+  /** Rejected by the ISV, with a reason. Final. */
   | 'REJECTED';
 
+/** An order of one ONLINE service for one of the merchant's mini programs; each broken rule is an INVALID userError on its field. */
 export type PlaceOrderInput = {
-  /** Repeating a placeOrder with the same key returns the first order instead of a second one. */
+  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with a key the same account used before returns the first order instead of placing a second one, whatever else the repeat says. */
   idempotencyKey: string;
+  /** One of the merchant's ACTIVE mini programs; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN), which must be VERIFIED (NOT_VERIFIED). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** What the merchant asks the ISV for, 1 to 5,000 characters (trimmed). */
   requirements: string;
+  /** An ONLINE service of the market; NOT_FOUND if unknown or never online, INVALID_STATE once it left the market (ARCHIVED). */
   serviceId: string;
 };
 
+/** Which version of a mini program a QR code opens. */
 export type QrCodeKind =
+  /** The released (live) version, for everyone. */
   | 'RELEASE'
+  /** The trial version chosen with `setTrialVersion`, for members trying it before release. */
   | 'TRIAL';
 
+/** A batch of visits of one mini program, from the super app. */
 export type RecordVisitsInput = {
+  /** The mini program visited (NOT_FOUND if unknown). */
   miniProgramId: string;
+  /** 1 to 1,000 visits (INVALID otherwise; each bad visit is an INVALID userError at its index). */
   visits: Array<VisitInput>;
 };
 
@@ -190,19 +243,27 @@ export type RejectVerificationInput = {
   workspaceId: string;
 };
 
+/** A version to reject, with the reason. */
 export type RejectVersionInput = {
+  /** Why, 1 to 1,000 characters (trimmed), shown to the developers as `rejectionReason`. */
   reason: string;
+  /** The version under review; NOT_FOUND if unknown. */
   versionId: string;
 };
 
+/** A version to release, fully or to a share of users. */
 export type ReleaseVersionInput = {
-  /** 1 to 100; below 100 starts a gray release. A gray release's percentage may only grow. */
+  /** Share of users, 1 to 100 (INVALID otherwise). Omitted or 100: a full release; below 100: a gray release, whose share may only grow (INVALID otherwise). */
   grayPercentage?: number | null | undefined;
+  /** An APPROVED version, or the GRAY one; NOT_FOUND if unknown or not visible to the caller. */
   versionId: string;
 };
 
+/** Takes a member off a mini program. */
 export type RemoveMiniProgramMemberInput = {
+  /** The member to remove (NOT_FOUND if not a member); the authorized ISV removes only the members it added (INVALID). */
   accountId: string;
+  /** The mini program; NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
 };
 
@@ -250,9 +311,13 @@ export type ServiceType =
   /** Developing, uploading and releasing a merchant's mini program, under the authorization its order gives. */
   | 'MINI_PROGRAM_DEVELOPMENT';
 
+/** Replaces one of a mini program's domain whitelists. */
 export type SetDomainWhitelistInput = {
+  /** The whole new list (empty clears it): hostnames, or `https://` URLs without port, path, query or credentials; no IP address or localhost. Stored as `https://<hostname>`, duplicates removed, at most 200. Each bad entry is an INVALID userError at its index. */
   domains: Array<string>;
+  /** The whitelist to replace; the other kind stays as it is. */
   kind: DomainKind;
+  /** The mini program; NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
 };
 
@@ -286,14 +351,23 @@ export type SubmitVerificationInput = {
   workspaceId: string;
 };
 
+/** Changes to a mini program: the rules of creation apply to each field given; the target app cannot change. */
 export type UpdateMiniProgramInput = {
+  /** A new contact email. Omitted or null: unchanged. */
   contactEmail?: string | null | undefined;
+  /** A new landline as `XXXX-XXXXXXX`. Omitted or null: unchanged. */
   contactPhone?: string | null | undefined;
+  /** A new description, 20 to 200 characters. Omitted or null: unchanged. */
   description?: string | null | undefined;
+  /** A new industry, 2 to 50 characters. Omitted or null: unchanged. */
   industry?: string | null | undefined;
+  /** A new logo: a LOGO upload with the same rules as at creation (a JPEG or PNG, at most 256 KB, exactly square). Omitted or null: unchanged. */
   logoUploadId?: string | null | undefined;
+  /** The mini program to edit; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** A new name, as at creation: 3 to 30 characters, each CJK character counting 2. Omitted or null: unchanged. */
   name?: string | null | undefined;
+  /** A new tagline, 10 to 30 characters. Omitted or null: unchanged. */
   tagline?: string | null | undefined;
 };
 
@@ -341,15 +415,22 @@ export type UpdateWorkspaceMemberRoleInput = {
   workspaceId: string;
 };
 
+/** What an upload is for: its size limit and the mutation that may use it. */
 export type UploadPurpose =
+  /** A mini program logo for `createMiniProgram` or `updateMiniProgram`: image/png or image/jpeg, at most 256 KB (262,144 bytes), and, when used, a JPEG or PNG by its bytes, exactly square, with nothing after the end of the image. */
   | 'LOGO'
+  /** A mini program package for `uploadVersion`: at most 20 MiB (20,971,520 bytes) unless the platform sets another limit. */
   | 'PACKAGE';
 
+/** A new version of a mini program from a received package upload. */
 export type UploadVersionInput = {
+  /** What the version changes, 1 to 500 characters (trimmed). */
   description: string;
+  /** The mini program; NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** A PACKAGE upload of the caller (`createUpload`) whose bytes were received and which was not used yet (NOT_FOUND if not the caller's, INVALID otherwise); its size and SHA-256 become the version's. */
   packageUploadId: string;
-  /** Semantic version, greater than every earlier version of this mini program. */
+  /** A semantic version such as 1.2.0 (INVALID otherwise), greater than every earlier version of this mini program (TAKEN if equal to one, INVALID if lower). */
   version: string;
 };
 
@@ -379,24 +460,40 @@ export type VerificationStatus =
   /** Approved: an ISV may submit services; a merchant may create mini programs and place orders. */
   | 'VERIFIED';
 
+/** Names one version. */
 export type VersionRefInput = {
+  /** The version; NOT_FOUND if unknown or not visible to the caller. A developer step on a REMOVED mini program is INVALID_STATE. */
   versionId: string;
 };
 
+/** Where a version stands in review and release; any step not listed for a status is INVALID_STATE. */
 export type VersionStatus =
+  /** Approved by the platform, waiting to be released, fully or to a gray share of users. */
   | 'APPROVED'
+  /** Released to `grayPercentage` of users; at most one per mini program; its share only grows, and 100 makes it RELEASED. */
   | 'GRAY'
+  /** Taken offline; final. */
   | 'OFFLINE'
+  /** Refused by the platform, with `rejectionReason`; final (upload a new version). */
   | 'REJECTED'
+  /** The live version; at most one per mini program. */
   | 'RELEASED'
+  /** Was live, replaced by rolling back to the previous release. */
   | 'ROLLED_BACK'
+  /** Was live, replaced by a newer release; the newest one comes back if the release is rolled back. */
   | 'SUPERSEDED'
+  /** Submitted, waiting for the platform; at most one per mini program. May be withdrawn (back to UPLOADED). */
   | 'UNDER_REVIEW'
+  /** In development: can be the trial version, and submitted for review. */
   | 'UPLOADED';
 
+/** One visit of a mini program in the super app. */
 export type VisitInput = {
+  /** When the visit happened; at most 5 minutes in the future. A visit with the same visitor, page and instant as one already recorded is a replay and is ignored. */
   occurredAt: string;
+  /** The page visited, 1 to 512 characters. */
   page: string;
+  /** Opaque id of the visitor in the super app, 1 to 128 characters; unique visitors are counted by it. */
   visitorId: string;
 };
 
