@@ -229,7 +229,7 @@ export function createLimits(options: LimitsOptions) {
     next();
   };
 
-  return { plugin, shapeCheck, checkOperation, close: () => store.close() };
+  return { plugin, shapeCheck, checkShape: (source: string) => checkShape(options.schema, source), checkOperation, close: () => store.close() };
 }
 
 export type Limits = ReturnType<typeof createLimits>;

@@ -136,8 +136,10 @@ export function attachSubscriptions(options: {
   limits: SubscriptionLimits;
   /** Checked for every operation received over the socket, before it runs; unset: none. */
   checkOperation?: CheckOperation;
+  /** The text of a persisted document a subscribe message names by `extensions.persistedQuery`; throws the error to answer. */
+  resolveDocument?: (query: string, extensions: unknown) => string | null;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation } = options;
+  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation, resolveDocument } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
   const accounts = new Map<string, AccountUsage>();
@@ -412,11 +414,12 @@ export function attachSubscriptions(options: {
   async function prepare(
     connection: ConnectionState,
     id: string,
-    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null; extensions?: unknown },
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     let document: DocumentNode;
     try {
-      document = parse(payload.query, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
+      const source = resolveDocument?.(payload.query, payload.extensions) ?? payload.query;
+      document = parse(source, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
     }

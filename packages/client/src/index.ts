@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getOperationAST, print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { RefreshSessionDocument } from './generated/graphql.js';
+import { persistedDocumentOf, persistedQueryExtensions, persistedQueryNotFound, type PersistedDocument } from './persisted.js';
 
 export * from './generated/graphql.js';
 
@@ -39,6 +40,12 @@ export interface PlatformClientOptions {
   fetch?: typeof fetch;
   /** Reconnection attempts of the WebSocket after it drops (graphql-ws's default: 5). */
   retryAttempts?: number;
+  /**
+   * Send the client's operations by their persisted hash (`persisted-documents.json`) instead of
+   * their text; when a gateway does not know a hash it is sent again with the text (APQ). Needed
+   * where the gateway runs persisted documents only.
+   */
+  persistedDocuments?: boolean;
 }
 
 export class GraphQLRequestError extends Error {
@@ -139,6 +146,19 @@ export class PlatformClient {
     variables: TVariables | undefined,
     token: string | null,
   ): Promise<HttpResult<TData>> {
+    const persisted = this.options.persistedDocuments ? persistedDocumentOf(document) : null;
+    if (!persisted) return this.post(document, variables, token, print(document), null);
+    const byHash = await this.post(document, variables, token, undefined, persisted);
+    return persistedQueryNotFound(byHash) ? this.post(document, variables, token, persisted.text, persisted) : byHash;
+  }
+
+  private async post<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables | undefined,
+    token: string | null,
+    query: string | undefined,
+    persisted: PersistedDocument | null,
+  ): Promise<HttpResult<TData>> {
     const response = await (this.options.fetch ?? fetch)(this.options.url, {
       method: 'POST',
       headers: {
@@ -148,9 +168,10 @@ export class PlatformClient {
         ...this.options.headers,
       },
       body: JSON.stringify({
-        query: print(document),
+        query,
         variables: variables ?? {},
         operationName: getOperationAST(document)?.name?.value,
+        ...(persisted ? { extensions: persistedQueryExtensions(persisted) } : {}),
       }),
     });
     const body = (await response.json()) as ExecutionResult<TData>;
@@ -172,9 +193,12 @@ export class PlatformClient {
     document: TypedDocumentNode<TData, TVariables>,
     ...[variables]: VariablesArg<TVariables>
   ): AsyncIterableIterator<ExecutionResult<TData>> {
+    // Sent once per subscription: with its hash and text together, nothing to fall back from.
+    const persisted = this.options.persistedDocuments ? persistedDocumentOf(document) : null;
     return this.socket().iterate<TData>({
-      query: print(document),
+      query: persisted?.text ?? print(document),
       variables: (variables ?? {}) as Record<string, unknown>,
+      ...(persisted ? { extensions: persistedQueryExtensions(persisted) } : {}),
     }) as AsyncIterableIterator<ExecutionResult<TData>>;
   }
 

@@ -68,6 +68,8 @@ export interface PlatformConfig {
   signInFailuresPerEmail: number;
   signInFailuresPerIp: number;
   signInFailureWindowSeconds: number;
+  /** The gateway runs only the documents of `persisted-documents.json`, by hash: no other document, none registered. */
+  persistedDocumentsOnly: boolean;
 
   // Trust between services and sessions.
   /** Interface a subgraph listens on (`HOST`, default loopback: only the gateway should reach it). */
@@ -168,6 +170,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     signInFailuresPerEmail: integer(env, 'SIGN_IN_FAILURES_PER_EMAIL', 10, 1),
     signInFailuresPerIp: integer(env, 'SIGN_IN_FAILURES_PER_IP', 100, 1),
     signInFailureWindowSeconds: integer(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
+    persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY', false),
 
     subgraphHost: text(env, 'HOST') ?? '127.0.0.1',
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),

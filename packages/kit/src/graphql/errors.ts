@@ -157,6 +157,8 @@ const requestErrorCodes = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The gateway under PERSISTED_DOCUMENTS_ONLY: a document not in persisted-documents.json.
+  'PERSISTED_DOCUMENT_REQUIRED',
   'OPERATION_RESOLUTION_FAILURE',
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,

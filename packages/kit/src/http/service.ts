@@ -94,6 +94,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
     csrfPrevention: true,
+    // Apollo's own APQ cache is off: the gateway resolves persisted documents before its limits.
+    persistedQueries: false,
     // Shutdown is ours (`onShutdownSignal`): drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
