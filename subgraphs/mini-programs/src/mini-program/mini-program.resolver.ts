@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, pageRequest, withUserErrors } from '@mpp/kit';
+import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Rights } from '../authorization/rights.js';
 import { maySee, miniProgramView, PROFILE_ONLY_MESSAGE, type MiniProgramView } from '../authorization/visibility.js';
@@ -9,7 +9,6 @@ import { deepLink, isValidPage, qrCodeSvg } from '../qr-code/qr-code.service.js'
 import { recordVisits } from '../statistics/statistics.service.js';
 import type { Statistics } from '../statistics/statistics.loader.js';
 import { logoUrl } from '../upload/upload.service.js';
-import { PAGE_ARGUMENT_DESCRIPTIONS } from '../page-arguments.js';
 import { MiniProgramVersion, MiniProgramVersionConnection, VersionStatus } from '../version/version.type.js';
 import { WorkspaceRef } from '../workspace/workspace.type.js';
 import { createMiniProgram, removeMiniProgram, updateMiniProgram } from './mini-program.service.js';

@@ -1,8 +1,7 @@
-import { mutationPayload } from '@mpp/kit';
+import { mutationPayload, PAGE_ARGUMENT_DESCRIPTIONS } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MiniProgramsContext } from '../context.js';
 import type { VersionRow } from '../db/schema.js';
-import { PAGE_ARGUMENT_DESCRIPTIONS } from '../page-arguments.js';
 import { MiniProgram, MiniProgramRefInput } from '../mini-program/mini-program.type.js';
 import { AccountRef } from '../workspace/workspace.type.js';
 import {

@@ -1,7 +1,6 @@
-import { idAfter, pageRequest, toConnection } from '@mpp/kit';
+import { idAfter, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, toConnection } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { MiniProgramsContext } from '../context.js';
-import { PAGE_ARGUMENT_DESCRIPTIONS } from '../page-arguments.js';
 import { MiniProgramConnection } from '../mini-program/mini-program.type.js';
 import { WorkspaceRef } from './workspace.type.js';
 

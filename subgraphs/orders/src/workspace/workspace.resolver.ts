@@ -1,7 +1,6 @@
-import { idAfter, pageRequest, toConnection } from '@mpp/kit';
+import { idAfter, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, toConnection } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
-import { PAGE_ARGUMENT_DESCRIPTIONS } from '../page-arguments.js';
 import type { OrderStatusValue } from '../db/schema.js';
 import { OrderConnection, OrderStatus } from '../order/order.type.js';
 import { MiniProgramRef, WorkspaceRef } from './refs.js';
