@@ -5,6 +5,8 @@ import {
   badUserInput,
   forbidden,
   runInRequestScope,
+  subscriptionEventsDelivered,
+  trackSubscriptionServer,
   unauthenticated,
   viewerFromAuthorization,
   type EndedSessions,
@@ -323,6 +325,7 @@ export function attachSubscriptions(options: {
           }
           // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
           const sent = sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          if (sent === 'sent') subscriptionEventsDelivered.inc({ subscription: parsed.field });
           if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
           if (sent !== 'sent') return;
         }
@@ -410,6 +413,8 @@ export function attachSubscriptions(options: {
     limits.keepAliveMs,
   );
 
+  const untrackMetrics = trackSubscriptionServer({ connections: () => wss.clients.size, subscriptions: () => active });
+
   /** Checks an operation received over the socket and, for a subscription, takes its slots. */
   async function prepare(
     connection: ConnectionState,
@@ -469,6 +474,7 @@ export function attachSubscriptions(options: {
       return active;
     },
     async close() {
+      untrackMetrics();
       // Clients are told the server is going away (1001) and may resume with their cursor elsewhere.
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       await server.dispose();
