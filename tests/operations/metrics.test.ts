@@ -1,6 +1,6 @@
 import { OrderStatusChangedDocument, SignInDocument } from '@mpp/client';
 import { accountsEventLog, consumerOffsetsTable, createLogger, EventConsumer, rowsOf } from '@mpp/kit';
-import { freePort, placeOrder, prepareDeal, signUp, subscribe, TestPlatform } from '@mpp/testkit';
+import { eventually, freePort, placeOrder, prepareDeal, signUp, subscribe, TestPlatform } from '@mpp/testkit';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -188,6 +188,18 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     }
     const afterStop = await scrape(`${platform.origin}/metrics`);
     expect(series(afterStop, 'platform_event_consumer_lag_events', { consumer: 'metrics-probe<-accounts' })).toEqual([]);
+  });
+
+  it('count a transaction under way as a connection in use', async () => {
+    const metricsUrl = `${platform.origin}/metrics`;
+    const inUse = async () => total(await scrape(metricsUrl), 'platform_database_pool_in_use', { pool: 'platform' });
+    const duringTransaction = await platform.platform.database.orm({}).transaction(async (tx) => {
+      await tx.execute('select 1');
+      return inUse();
+    });
+    expect(duringTransaction).toBeGreaterThanOrEqual(1);
+    // Nothing is left counted once the work is done (consumers' polls come and go meanwhile).
+    await eventually(async () => (await inUse()) === 0, 30_000, 'an idle pool');
   });
 
   it('are served by every subgraph without the internal credential', async () => {
