@@ -84,6 +84,9 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     const before = await scrape(metricsUrl);
     const deal = await prepareDeal(platform);
     const subscriber = await subscribe(platform, deal.merchant.owner.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    // The ISV is no member of the merchant's workspace: refused when it subscribes.
+    const outsider = await subscribe(platform, deal.isv.owner.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    expect((await outsider.take(1))[0]!.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const during = await scrape(metricsUrl);
     expect(total(during, 'platform_subscriptions_active')).toBeGreaterThanOrEqual(1);
     expect(total(during, 'platform_websocket_connections')).toBeGreaterThanOrEqual(1);
@@ -120,6 +123,8 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     const placeOrderBuckets = series(after, 'platform_graphql_request_duration_seconds_bucket', { service: 'gateway', operation_name: 'PlaceOrder' });
     expect(placeOrderBuckets.find((bucket) => bucket.labels.le === '+Inf')?.value).toBe(total(after, DURATION, { service: 'gateway', operation_name: 'PlaceOrder' }));
 
+    expect(moved(DURATION, { service: 'gateway', operation_name: 'OrderStatusChanged', operation_type: 'subscription' })).toBe(1);
+    expect(moved('platform_graphql_errors_total', { service: 'gateway', code: 'FORBIDDEN' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_graphql_errors_total', { service: 'gateway', code: 'QUERY_TOO_COSTLY' })).toBe(1);
     expect(moved('platform_graphql_errors_total', { service: 'gateway', code: 'RATE_LIMITED' })).toBe(1);
     expect(moved('platform_limit_refusals_total', { kind: 'cost' })).toBe(1);

@@ -29,34 +29,51 @@ export class BoundedLabel {
   }
 }
 
+/** Per service: operation names and error codes are bounded for each service of the process. */
+const operationNames = new Map<string, BoundedLabel>();
+const errorCodes = new Map<string, BoundedLabel>();
+
+function boundedFor(labels: Map<string, BoundedLabel>, service: string, limit: number, maxLength: number): BoundedLabel {
+  let label = labels.get(service);
+  if (!label) labels.set(service, (label = new BoundedLabel(limit, maxLength)));
+  return label;
+}
+
+/**
+ * Records one operation a service answered. `operation` is null when the document did not parse or
+ * name one of its operations (`unresolved`, `unknown`); a null name is `anonymous`.
+ */
+export function recordOperation(service: string, operation: { name: string | null; type: string } | null, seconds: number): void {
+  graphqlRequestDuration.observe(
+    {
+      service,
+      operation_name: operation ? boundedFor(operationNames, service, MAX_OPERATION_NAMES, MAX_OPERATION_NAME_LENGTH).value(operation.name ?? 'anonymous') : 'unresolved',
+      operation_type: operation?.type ?? 'unknown',
+    },
+    seconds,
+  );
+}
+
+/** Counts the errors of an answer by `extensions.code` (`none` without one). */
+export function recordErrors(service: string, errors: readonly { extensions?: Record<string, unknown> | undefined }[] | undefined): void {
+  for (const error of errors ?? []) {
+    const code = error.extensions?.code;
+    graphqlErrors.inc({ service, code: typeof code === 'string' ? boundedFor(errorCodes, service, MAX_ERROR_CODES, 64).value(code) : 'none' });
+  }
+}
+
 /**
  * Times every GraphQL operation a service answers (`platform_graphql_request_duration_seconds`)
- * and counts the errors of its answers by code (`platform_graphql_errors_total`). An operation that
- * did not parse or name an operation of its document is `unresolved`/`unknown`; one without a name
- * is `anonymous`.
+ * and counts the errors of its answers by code (`platform_graphql_errors_total`).
  */
 export function requestMetricsPlugin<TContext extends BaseContext>(service: string): ApolloServerPlugin<TContext> {
-  const operationNames = new BoundedLabel(MAX_OPERATION_NAMES, MAX_OPERATION_NAME_LENGTH);
-  const codes = new BoundedLabel(MAX_ERROR_CODES, 64);
   return {
     async requestDidStart() {
       const started = performance.now();
       return {
         async willSendResponse({ operation, operationName, response }) {
-          const seconds = (performance.now() - started) / 1000;
-          graphqlRequestDuration.observe(
-            {
-              service,
-              operation_name: operation ? operationNames.value(operationName ?? 'anonymous') : 'unresolved',
-              operation_type: operation?.operation ?? 'unknown',
-            },
-            seconds,
-          );
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
-          for (const error of errors ?? []) {
-            const code = error.extensions?.code;
-            graphqlErrors.inc({ service, code: typeof code === 'string' ? codes.value(code) : 'none' });
-          }
+          recordOperation(service, operation ? { name: operationName ?? null, type: operation.operation } : null, (performance.now() - started) / 1000);
+          recordErrors(service, response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors);
         },
       };
     },
