@@ -51,7 +51,7 @@ export const subscriptionEventsDelivered = new Counter({
 
 export const limitRefusals = new Counter({
   name: 'platform_limit_refusals_total',
-  help: 'Operations the gateway refused by its limits, by kind: rate_limit (cost bucket empty, 429), sign_in (failed sign-ins, 429), cost (QUERY_TOO_COSTLY), shape (tokens, depth, aliases, root fields, directives).',
+  help: 'Operations the gateway refused by its limits, by kind: rate_limit (cost bucket empty, 429), sign_in (failed sign-ins or password changes, 429), cost (QUERY_TOO_COSTLY), shape (tokens, depth, aliases, root fields, directives).',
   labelNames: ['kind'] as const,
   registers,
 });
