@@ -5,7 +5,13 @@ const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
 const platform = await startPlatform(config, logger);
 logger.info(
-  { url: `${config.publicUrl}/graphql`, database: platform.database.driver, dataDir: config.databaseUrl ? undefined : config.dataDir },
+  {
+    url: `${config.publicUrl}/graphql`,
+    // Every service of this process reports there, told apart by its `service` label.
+    metrics: config.metricsPort === null ? `${config.publicUrl}/metrics` : `http://${config.host}:${config.metricsPort}/metrics`,
+    database: platform.database.driver,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  },
   'platform ready',
 );
 console.log(`\n  Mini program platform graph: ${config.publicUrl}/graphql\n`);

@@ -89,6 +89,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     port: options.port ?? config.port,
     host: options.host ?? config.host,
+    metricsPort: config.metricsPort,
     maxRequestBytes: config.maxRequestBytes,
     gateway,
     introspection: config.playground,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import type { Logger, PlatformConfig } from '@mpp/kit';
+import { limitRefusals, type Logger, type PlatformConfig } from '@mpp/kit';
 import type { RequestHandler } from 'express';
 import {
   GraphQLError,
@@ -80,12 +80,16 @@ export function createLimits(options: LimitsOptions) {
         verdicts.set(hash, verdict);
       }
     }
-    if (verdict) throw verdict;
+    if (verdict) {
+      limitRefusals.inc({ kind: 'shape' });
+      throw verdict;
+    }
   }
 
   /** Refuses an operation whose requested cost is over `MAX_QUERY_COST`. */
   function refuseIfTooCostly(cost: number): void {
     if (cost > config.maxQueryCost) {
+      limitRefusals.inc({ kind: 'cost' });
       throw new GraphQLError(`The query costs ${cost} points; at most ${config.maxQueryCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
         extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: cost, maxQueryCost: config.maxQueryCost }, http: { status: 400 } },
       });
@@ -100,6 +104,7 @@ export function createLimits(options: LimitsOptions) {
     // Even a free operation takes a point: no caller gets unlimited requests.
     const taken = await store.take(bucketKey(caller), Math.max(1, cost), costBucket);
     if (!taken.taken) {
+      limitRefusals.inc({ kind: 'rate_limit' });
       throw rateLimited(
         `Rate limited: this operation costs ${Math.max(1, cost)} points and ${Math.floor(taken.available)} are available (${costBucket.restorePerSecond} restored per second).`,
         taken.retryAfterSeconds,
@@ -124,6 +129,7 @@ export function createLimits(options: LimitsOptions) {
     };
     if (refused >= 0) {
       await giveBack();
+      limitRefusals.inc({ kind: 'sign_in' });
       throw rateLimited(
         refused === 0 ? 'Too many failed sign-ins from this address; try again later.' : attempt.refusal,
         results[refused]!.retryAfterSeconds,
@@ -144,7 +150,10 @@ export function createLimits(options: LimitsOptions) {
     caller: { accountId: string; clientIp: string | null; operationName: string | null },
   ): Promise<void> {
     const errors = shapeErrors(options.schema, document, shape);
-    if (errors[0]) throw errors[0];
+    if (errors[0]) {
+      limitRefusals.inc({ kind: 'shape' });
+      throw errors[0];
+    }
     const cost = requestedCost(options.schema, document, variables, caller.operationName);
     refuseIfTooCostly(cost);
     if (selectOperation(document, caller.operationName)?.operation === 'subscription') await spend(caller, cost);

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 export interface PlatformConfig {
   port: number;
   host: string;
+  /** Serve `/metrics` on this port only (bound to the process's host), not on the public one; null: on `port`. */
+  metricsPort: number | null;
   publicUrl: string;
   /** Absent: embedded PGlite under `dataDir`. */
   databaseUrl: string | null;
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
   return {
     port,
     host: text(env, 'HOST') ?? '0.0.0.0',
+    metricsPort: text(env, 'METRICS_PORT') === null ? null : integer(env, 'METRICS_PORT', 0, 1, 65_535),
     publicUrl: (text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl: text(env, 'DATABASE_URL'),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1),

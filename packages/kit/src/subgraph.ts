@@ -72,6 +72,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     logger,
     port: listen.port,
     host: listen.host ?? runtime.config.subgraphHost,
+    metricsPort: runtime.config.metricsPort,
     maxRequestBytes: runtime.config.maxRequestBytes,
     schema: module.buildSchema(),
     routes: (app) => {

@@ -11,6 +11,8 @@ import express, { type ErrorRequestHandler, type Express, type Request, type Req
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
+import { acquireMetricsServer, answerMetrics } from '../metrics/endpoint.js';
+import { requestMetricsPlugin } from '../metrics/request-plugin.js';
 import {
   currentRequestScope,
   REQUEST_ID_HEADER,
@@ -55,6 +57,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   corsOrigins?: string[];
   /** Checks of a `/graphql` request after its body is parsed, before Apollo Server (the gateway's limits). */
   requestChecks?: RequestHandler[];
+  /** `METRICS_PORT`: `/metrics` is served there (bound to `host`) and not on `port`; unset: on `port`. */
+  metricsPort?: number | null;
 }
 
 export interface RunningService {
@@ -111,6 +115,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       requestLogPlugin(name, logger),
+      requestMetricsPlugin(name),
       operationResolutionPlugin(),
       ...(options.plugins ?? []),
     ],
@@ -134,6 +139,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       });
     });
   }
+  if (options.metricsPort == null) app.get('/metrics', (req, res) => void answerMetrics(req, res));
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -157,7 +163,9 @@ export async function startGraphQLService<TContext extends BaseContext>(
   app.use(jsonErrors(logger));
 
   const beforeStop = options.onServer?.(httpServer, apollo);
+  let releaseMetrics: (() => Promise<void>) | null = null;
   try {
+    if (options.metricsPort != null) releaseMetrics = await acquireMetricsServer(options.metricsPort, options.host ?? '0.0.0.0');
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -167,6 +175,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     });
   } catch (error) {
     // The port is taken: release what was started for nothing.
+    await releaseMetrics?.();
     await beforeStop?.().catch(() => {});
     await apollo.stop().catch(() => {});
     throw error;
@@ -181,6 +190,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     stop: () => (stopping ??= (async () => {
       await beforeStop?.();
       await apollo.stop();
+      await releaseMetrics?.();
     })()),
   };
 }
