@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
-import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest } from '@mpp/kit';
+import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 // Not from compose.ts: serving the graph must not load the composition library.
@@ -155,6 +155,7 @@ const subgraphAgent = new Agent({ keepAliveTimeout: 30_000, connections: 256 });
  * SERVICE_UNAVAILABLE error on the fields it owns, while the rest of the response is still served.
  */
 async function post(subgraph: string, url: string, headers: Record<string, string>, body: string): Promise<SubgraphAnswer> {
+  const timed = subgraphFetchDuration.startTimer({ subgraph });
   try {
     const answer = await request(url, {
       method: 'POST',
@@ -165,12 +166,11 @@ async function post(subgraph: string, url: string, headers: Record<string, strin
       bodyTimeout: SUBGRAPH_TIMEOUT_MS,
     });
     const contentType = answer.headers['content-type'];
-    return {
-      status: answer.statusCode,
-      contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
-      text: await answer.body.text(),
-    };
+    const text = await answer.body.text();
+    timed({ outcome: answer.statusCode >= 200 && answer.statusCode < 300 ? 'ok' : 'http_error' });
+    return { status: answer.statusCode, contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '', text };
   } catch (error) {
+    timed({ outcome: 'unavailable' });
     throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
       originalError: error as Error,
       extensions: { code: 'SERVICE_UNAVAILABLE' },

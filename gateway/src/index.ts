@@ -1,2 +1,3 @@
 export { startPlatform, type RunningPlatform } from './platform.js';
 export { startGateway, type RunningGateway } from './server.js';
+export { loadPersistedDocuments, PersistedDocuments } from './persisted/index.js';

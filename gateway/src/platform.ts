@@ -1,4 +1,5 @@
 import {
+  acquireMetricsServer,
   EndedSessions,
   loadInternalSecret,
   loadTokenKeys,
@@ -35,6 +36,12 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
   });
   const keys = loadTokenKeys(config);
   const internalSecret = loadInternalSecret(config);
+  // Taken first, so METRICS_PORT binds the process's HOST (subgraphs listen on loopback); every
+  // service of the process then shares it.
+  const releaseMetrics = config.metricsPort === null ? null : await acquireMetricsServer(config.metricsPort, config.host).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   // One follower of ended sessions for every service of this process.
   const sessions = new EndedSessions(database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const subgraphs: ServedSubgraph[] = [];
@@ -63,12 +70,14 @@ export async function startPlatform(config: PlatformConfig, logger: Logger): Pro
         for (const subgraph of subgraphs.reverse()) await subgraph.stopAll();
         await sessions.stop();
         await database.close();
+        await releaseMetrics?.();
       },
     };
   } catch (error) {
     for (const subgraph of subgraphs.reverse()) await subgraph.stopAll().catch(() => {});
     await sessions.stop();
     await database.close();
+    await releaseMetrics?.();
     throw error;
   }
 }

@@ -18,6 +18,7 @@ import { playgroundRoutes } from './playground/playground.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 import { createLimits, openBucketStore, type Caller } from './limits/index.js';
+import { admitWithin, introspectionOnly, loadPersistedDocuments, PersistedDocuments } from './persisted/index.js';
 
 export interface GatewayOptions {
   config: PlatformConfig;
@@ -57,6 +58,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const supergraphSdl = readSupergraph();
   const schema = apiSchema(supergraphSdl);
   const limits = createLimits({ config, store: await openBucketStore(options.database, logger), schema, logger });
+  // Documents run by hash (APQ): the client's list, and those registered at run time unless
+  // PERSISTED_DOCUMENTS_ONLY; then only introspection runs without a hash, with the playground on.
+  const persisted = new PersistedDocuments({
+    listed: loadPersistedDocuments(),
+    only: config.persistedDocumentsOnly,
+    admit: admitWithin(schema, limits.checkShape, config.maxQueryTokens),
+    allowedWithoutHash: config.playground ? introspectionOnly(config.maxQueryTokens) : undefined,
+  });
   const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, logger: logger.child({ component: 'apollo-gateway' }) });
   const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const sessions = (options.sessions ?? ownSessions)!;
@@ -80,12 +89,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     port: options.port ?? config.port,
     host: options.host ?? config.host,
+    metricsPort: config.metricsPort,
     maxRequestBytes: config.maxRequestBytes,
     gateway,
     introspection: config.playground,
     corsOrigins: config.corsOrigins,
     plugins: [limits.plugin()],
-    requestChecks: [limits.shapeCheck],
+    requestChecks: [persisted.httpStep, limits.shapeCheck],
     routes(app) {
       if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
@@ -121,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           maxMessageBytes: config.maxRequestBytes,
           maxTokens: config.maxQueryTokens,
         },
+        resolveDocument: (query, extensions) => persisted.resolve(query, extensions),
         // Operations over the socket meet the same shape, cost and bucket limits as over HTTP.
         async checkOperation(document, variables, { viewer, clientIp, operationName }) {
           try {

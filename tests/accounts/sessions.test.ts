@@ -1,4 +1,5 @@
-import { createPlatformClient, SignInDocument, ViewerDocument, type SessionTokens } from '@mpp/client';
+import { createHash } from 'node:crypto';
+import { createPlatformClient, RefreshSessionDocument, SignInDocument, SignOutDocument, ViewerDocument, type SessionTokens } from '@mpp/client';
 import { loadConfig, rowsOf } from '@mpp/kit';
 import { signUp, TestPlatform } from '@mpp/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,21 @@ describe('session storage and configuration', () => {
     expect(hashes.length).toBeGreaterThan(0);
     expect(hashes.every(({ hash }) => /^[0-9a-f]{64}$/.test(hash))).toBe(true);
     expect(hashes.map(({ hash }) => hash)).not.toContain(signIn.refreshToken);
+  });
+
+  it('forgets the refresh tokens of a session once it ends', async () => {
+    const alice = await signUp(platform);
+    const { signIn } = await platform.client().execute(SignInDocument, { input: { email: alice.email, password: alice.password } });
+    const { refreshSession } = await platform.client().execute(RefreshSessionDocument, { input: { refreshToken: signIn.refreshToken! } });
+    const db = platform.platform.database.orm({});
+    const hashes = [signIn.refreshToken!, refreshSession.refreshToken!].map((token) => `'${createHash('sha256').update(token).digest('hex')}'`);
+    const stored = async () => rowsOf<{ count: number }>(await db.execute(`select count(*)::int as count from accounts.refresh_tokens where hash in (${hashes.join(', ')})`))[0]?.count;
+    // The retired one is kept to catch its reuse while the session lives.
+    expect(await stored()).toBe(2);
+    await platform.client(refreshSession.token).execute(SignOutDocument, {});
+    expect(await stored()).toBe(0);
+    const refused = await platform.client().request(RefreshSessionDocument, { input: { refreshToken: refreshSession.refreshToken! } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('keeps access tokens at 15 minutes at most', () => {

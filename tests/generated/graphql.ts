@@ -4,106 +4,181 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The contact details of the company behind a service. */
 export type CompanyInfoInput = {
+  /** A valid email of at most 254 characters, stored lower-cased; INVALID otherwise. */
   contactEmail: string;
+  /** Optional: 5 to 25 digits, spaces, dashes or brackets (the first a digit), optionally after a +; blank means none; INVALID otherwise. */
   contactPhone?: string | null | undefined;
+  /** The company name: 2 to 100 characters (code points) once trimmed; INVALID otherwise. */
   name: string;
+  /** Optional: an https URL without credentials, at most 2048 characters; blank means none; INVALID otherwise. */
   website?: string | null | undefined;
 };
 
+/** What a member account may do on one mini program, whatever its workspace roles. */
 export type MiniProgramMemberRole =
+  /** Sees all of the mini program; uploads versions, sets domains and the trial version, submits for review, releases, rolls back and takes versions offline. */
   | 'DEVELOPER'
+  /** Sees all of the mini program (its versions, QR codes and statistics), to try the trial version; changes nothing. */
   | 'TESTER';
 
+/** Whether a mini program is in service. */
 export type MiniProgramStatus =
+  /** In service: counts toward its merchant's quota of 10 and can be edited, developed and ordered for. */
   | 'ACTIVE'
+  /** Removed by its merchant (`removeMiniProgram`), for good: frees its place in the quota and stays listed for the merchant; changing it, developing it or ordering for it answers INVALID_STATE. */
   | 'REMOVED';
 
+/** A price: an integer amount in the currency's minor unit and an ISO 4217 currency code. */
 export type MoneyInput = {
+  /** A non-negative integer in the currency's minor unit (129900 CNY is 1,299.00 yuan); INVALID otherwise. */
   amount: number;
+  /** An ISO 4217 code, e.g. CNY or USD (case and surrounding spaces ignored); INVALID otherwise. */
   currency: string;
 };
 
+/** Names one order. */
 export type OrderRefInput = {
+  /** The order; NOT_FOUND unless the caller is a member of its merchant or ISV workspace, or of the platform. */
   orderId: string;
 };
 
+/** Where an order stands; each mutation moves it along one step, and any other step is INVALID_STATE. */
 export type OrderStatus =
+  /** Cancelled by the merchant before development, or abandoned by the ISV during it (the authorization ended). Final. */
   | 'CANCELLED'
+  /** Closure approved: the ISV's authorization ended. Final. */
   | 'CLOSED'
+  /** The ISV asked to close it; still authorized until the merchant approves (CLOSED) or rejects the closure. */
   | 'CLOSURE_REQUESTED'
+  /** Confirmed: the ISV is authorized on the mini program (a mini program has at most one order IN_DEVELOPMENT or CLOSURE_REQUESTED). The ISV requests closure or abandons it. */
   | 'IN_DEVELOPMENT'
+  /** Placed by the merchant; the ISV accepts or rejects it, the merchant may cancel it. */
   | 'NEW'
+  /** Accepted by the ISV; the merchant confirms or cancels it. */
   | 'PENDING_CONFIRMATION'
+  /** Rejected by the ISV, with a reason. Final. */
   | 'REJECTED';
 
+/** An order of one ONLINE service for one of the merchant's mini programs; each broken rule is an INVALID userError on its field. */
 export type PlaceOrderInput = {
-  /** Repeating a placeOrder with the same key returns the first order instead of a second one. */
+  /** 1 to 200 characters chosen by the client (trimmed). Repeating placeOrder with a key the same account used before returns the first order instead of placing a second one, whatever else the repeat says. */
   idempotencyKey: string;
+  /** One of the merchant's ACTIVE mini programs; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN), which must be VERIFIED (NOT_VERIFIED). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** What the merchant asks the ISV for, 1 to 5,000 characters (trimmed). */
   requirements: string;
+  /** An ONLINE service of the market; NOT_FOUND if unknown or never online, INVALID_STATE once it left the market (ARCHIVED). */
   serviceId: string;
 };
 
+/** A member to remove from a workspace. */
 export type RemoveWorkspaceMemberInput = {
+  /** The member's account id (the caller's own to leave); NOT_FOUND when it is not a member. */
   accountId: string;
+  /** The workspace's id; NOT_FOUND when there is none. */
   workspaceId: string;
 };
 
+/** Narrows the Service Market; the filters given must all match. */
 export type ServiceMarketFilter = {
+  /** Only services that build for this app (the whole name, case-insensitive). */
   applicableApp?: string | null | undefined;
+  /** Only services of this industry (the whole name, case-insensitive). */
   industry?: string | null | undefined;
-  /** Matches name or description, case-insensitive. */
+  /** Text found in the name or description, case-insensitive; at most 100 characters (BAD_USER_INPUT otherwise). */
   search?: string | null | undefined;
 };
 
+/** Where a service is: DRAFT → PENDING_REVIEW → ONLINE or REJECTED; PENDING_REVIEW → WITHDRAWN; ONLINE → ARCHIVED. DRAFT, REJECTED and WITHDRAWN are editable and can be submitted again; any other step is INVALID_STATE. */
 export type ServiceStatus =
+  /** Taken off the market by its ISV for good; orders placed before go on. */
   | 'ARCHIVED'
+  /** Being written by its ISV: editable, not in the market. */
   | 'DRAFT'
+  /** Approved: in the Service Market for anyone signed in, and can be ordered. */
   | 'ONLINE'
+  /** Submitted; waits for a platform reviewer. Its ISV may withdraw it. */
   | 'PENDING_REVIEW'
+  /** Refused by the platform, with `rejectionReason`: editable, can be submitted again. */
   | 'REJECTED'
+  /** Taken back from review by its ISV: editable, can be submitted again. */
   | 'WITHDRAWN';
 
+/** Changes to a mini program: the rules of creation apply to each field given; the target app cannot change. */
 export type UpdateMiniProgramInput = {
+  /** A new contact email. Omitted or null: unchanged. */
   contactEmail?: string | null | undefined;
+  /** A new landline as `XXXX-XXXXXXX`. Omitted or null: unchanged. */
   contactPhone?: string | null | undefined;
+  /** A new description, 20 to 200 characters. Omitted or null: unchanged. */
   description?: string | null | undefined;
+  /** A new industry, 2 to 50 characters. Omitted or null: unchanged. */
   industry?: string | null | undefined;
+  /** A new logo: a LOGO upload with the same rules as at creation (a JPEG or PNG, at most 256 KB, exactly square). Omitted or null: unchanged. */
   logoUploadId?: string | null | undefined;
+  /** The mini program to edit; the caller must be OWNER or MASTER of its merchant workspace (else FORBIDDEN). NOT_FOUND if unknown or not visible to the caller, INVALID_STATE once REMOVED. */
   miniProgramId: string;
+  /** A new name, as at creation: 3 to 30 characters, each CJK character counting 2. Omitted or null: unchanged. */
   name?: string | null | undefined;
+  /** A new tagline, 10 to 30 characters. Omitted or null: unchanged. */
   tagline?: string | null | undefined;
 };
 
+/** Changes to a service in DRAFT, REJECTED or WITHDRAWN, with the rules of `createService`. */
 export type UpdateServiceInput = {
+  /** The apps it builds for: 1 to 20 distinct names of 1 to 50 characters (duplicates dropped); INVALID otherwise. Absent or null: unchanged. */
   applicableApps?: Array<string> | null | undefined;
+  /** The contact details of the ISV's company, shown to buyers. Absent or null: unchanged. */
   companyInfo?: CompanyInfoInput | null | undefined;
+  /** What the ISV delivers: 20 to 2000 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   description?: string | null | undefined;
+  /** Pictures of its work: 1 to 9 distinct https URLs of at most 2048 characters (duplicates dropped); INVALID on the list, or on the position of a bad URL. Absent or null: unchanged. */
   images?: Array<string> | null | undefined;
+  /** The industry it serves, e.g. Retail: 2 to 50 characters once trimmed; INVALID otherwise. Absent or null: unchanged. */
   industry?: string | null | undefined;
+  /** 2 to 60 characters (code points) once trimmed, showing something, without bidirectional controls, control or zero-width characters; INVALID otherwise. Absent or null: unchanged. */
   name?: string | null | undefined;
+  /** What an order of it costs; copied into each order when it is placed. Absent or null: unchanged. */
   price?: MoneyInput | null | undefined;
+  /** The service's id; NOT_FOUND when the caller cannot see it. */
   serviceId: string;
 };
 
+/** The kind of an expected failure in `userErrors`, for programs to act on; each mutation says which it returns. */
 export type UserErrorCode =
+  /** An input value breaks a rule (format, length, range, a weak password, wrong credentials); `field` names the value. */
   | 'INVALID'
+  /** The thing is not in a state that allows this step (e.g. an order that is not NEW), or another change won the race. */
   | 'INVALID_STATE'
+  /** Nothing the caller may see matches the id (or email) given: it does not exist, or is hidden from the caller. */
   | 'NOT_FOUND'
+  /** The workspace has not passed identity verification (status VERIFIED), which this step needs. */
   | 'NOT_VERIFIED'
+  /** A limit on how many is reached, e.g. 10 mini programs per merchant or 10 webhook endpoints per workspace. */
   | 'QUOTA_EXCEEDED'
+  /** The value is in use already, e.g. an email, a membership or a version number. */
   | 'TAKEN';
 
+/** Where a workspace's identity verification is. */
 export type VerificationStatus =
+  /** Submitted; waits for a platform reviewer. */
   | 'PENDING'
+  /** Refused, with `rejectionReason`; corrected details can be submitted again. */
   | 'REJECTED'
+  /** Nothing submitted yet; `submitVerification` starts it. */
   | 'UNVERIFIED'
+  /** Approved: an ISV may submit services; a merchant may create mini programs and place orders. */
   | 'VERIFIED';
 
+/** A member's role in a workspace. */
 export type WorkspaceRole =
+  /** Reads the workspace; an ISV's developers work on the mini programs they are members of. */
   | 'DEVELOPER'
+  /** Runs the workspace's business: its verification and webhook endpoints; an ISV's services and orders, a merchant's mini programs and orders. */
   | 'MASTER'
+  /** Everything MASTER may, plus adding and removing members and changing roles; a workspace always keeps one OWNER at least. */
   | 'OWNER';
 
 export type MembersLeaveOrRemoveMutationVariables = Exact<{

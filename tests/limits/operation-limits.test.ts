@@ -73,9 +73,9 @@ describe('operation limits, before planning', () => {
     const response = await post(platform, query);
     expectRefused(response, 400, 'GRAPHQL_VALIDATION_FAILED');
     expect(response.text).not.toContain('"token":"');
-    // Even two are refused: one signIn or signUp per request.
+    // Even two are refused: one signIn, signUp or changePassword per request.
     const two = `mutation { a: signIn(input: { email: "${alice.email}", password: "x" }) { token } b: signUp(input: { email: "b@example.com", password: "a fine passphrase", displayName: "B" }) { token } }`;
-    expectRefused(await post(platform, two), 400, 'GRAPHQL_VALIDATION_FAILED', /One signIn or signUp per request/);
+    expectRefused(await post(platform, two), 400, 'GRAPHQL_VALIDATION_FAILED', /One signIn, signUp or changePassword per request/);
   });
 
   it('refuses too many root fields and too many directives', async () => {

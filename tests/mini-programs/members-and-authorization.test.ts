@@ -35,6 +35,7 @@ import {
   type Deal,
   type SeededWorkspace,
 } from '@mpp/testkit';
+import { rowsOf } from '@mpp/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { errorCode, userError } from './support.js';
@@ -237,6 +238,11 @@ describe('the ISV authorized by an order in development', () => {
     expect(submitVersionForReview.userErrors).toEqual([]);
     const { approveVersion } = await admin.client.execute(ApproveVersionDocument, { input: { versionId: uploaded.id } });
     expect(approveVersion.version?.status).toBe('APPROVED');
+    // The review event names the ISV authorized then: readers of the log (webhooks) need nothing else.
+    const logged = rowsOf<{ payload: Record<string, unknown> }>(
+      await platform.platform.database.orm({}).execute(`select payload from mini_programs.event_log where payload->>'versionId' = '${uploaded.id}' and payload->>'to' = 'APPROVED'`),
+    );
+    expect(logged.map(({ payload }) => payload.authorizedIsvWorkspaceId)).toEqual([deal.isv.id]);
     const { releaseVersion } = await isvDeveloper.client.execute(ReleaseVersionDocument, { input: { versionId: uploaded.id } });
     expect(releaseVersion.version?.status).toBe('RELEASED');
     // Its OWNER develops too.

@@ -32,6 +32,16 @@ describe('health endpoints', () => {
     expect(checks.accounts).toBe('up');
     expect(Object.values(checks).every((state) => state === 'up')).toBe(true);
   });
+
+  it('a subgraph\'s /readyz checks each of its event consumers, the webhooks fan-out included', async () => {
+    const webhooks = platform.platform.subgraphs.find((subgraph) => subgraph.name === 'webhooks')!;
+    const response = await fetch(`${webhooks.url}/readyz`);
+    expect(response.status).toBe(200);
+    const checks = ((await response.json()) as { checks: Record<string, string> }).checks;
+    for (const source of ['accounts', 'service-market', 'mini-programs', 'orders']) {
+      expect(checks).toHaveProperty([`consumer webhooks-fan-out<-${source}`], 'up');
+    }
+  });
 });
 
 describe('malformed requests get a 4xx GraphQL-shaped error, never a 500', () => {

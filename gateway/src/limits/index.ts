@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import type { Logger, PlatformConfig } from '@mpp/kit';
+import { limitRefusals, type Logger, type PlatformConfig } from '@mpp/kit';
 import type { RequestHandler } from 'express';
 import {
   GraphQLError,
@@ -80,12 +80,16 @@ export function createLimits(options: LimitsOptions) {
         verdicts.set(hash, verdict);
       }
     }
-    if (verdict) throw verdict;
+    if (verdict) {
+      limitRefusals.inc({ kind: 'shape' });
+      throw verdict;
+    }
   }
 
   /** Refuses an operation whose requested cost is over `MAX_QUERY_COST`. */
   function refuseIfTooCostly(cost: number): void {
     if (cost > config.maxQueryCost) {
+      limitRefusals.inc({ kind: 'cost' });
       throw new GraphQLError(`The query costs ${cost} points; at most ${config.maxQueryCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
         extensions: { code: 'QUERY_TOO_COSTLY', cost: { requestedQueryCost: cost, maxQueryCost: config.maxQueryCost }, http: { status: 400 } },
       });
@@ -100,6 +104,7 @@ export function createLimits(options: LimitsOptions) {
     // Even a free operation takes a point: no caller gets unlimited requests.
     const taken = await store.take(bucketKey(caller), Math.max(1, cost), costBucket);
     if (!taken.taken) {
+      limitRefusals.inc({ kind: 'rate_limit' });
       throw rateLimited(
         `Rate limited: this operation costs ${Math.max(1, cost)} points and ${Math.floor(taken.available)} are available (${costBucket.restorePerSecond} restored per second).`,
         taken.retryAfterSeconds,
@@ -108,12 +113,14 @@ export function createLimits(options: LimitsOptions) {
     return taken.available;
   }
 
-  /** Reserves one failed sign-in for the email and the address; given back when it succeeds. */
-  async function reserveSignIn(caller: Caller, email: string): Promise<() => Promise<void>> {
+  /**
+   * Reserves one failed password attempt for its subject (the email of a sign-in, the account of a
+   * password change) and for the address; given back when it succeeds.
+   */
+  async function reservePasswordAttempt(caller: Caller, attempt: PasswordAttempt): Promise<() => Promise<void>> {
     const keys: [string, Bucket][] = [
       [`sign-in-ip:${caller.clientIp ?? 'unknown'}`, ipBucket],
-      // Hashed: the key is stored (on a Postgres server) and the email is the caller's text, NUL included.
-      [`sign-in-email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`, emailBucket],
+      [attempt.subjectKey, emailBucket],
     ];
     const results = await Promise.all(keys.map(([key, bucket]) => store.take(key, 1, bucket)));
     const refused = results.findIndex((result) => !result.taken);
@@ -122,8 +129,9 @@ export function createLimits(options: LimitsOptions) {
     };
     if (refused >= 0) {
       await giveBack();
+      limitRefusals.inc({ kind: 'sign_in' });
       throw rateLimited(
-        refused === 0 ? 'Too many failed sign-ins from this address; try again later.' : 'Too many failed sign-ins for this email; try again later.',
+        refused === 0 ? 'Too many failed sign-ins from this address; try again later.' : attempt.refusal,
         results[refused]!.retryAfterSeconds,
       );
     }
@@ -142,7 +150,10 @@ export function createLimits(options: LimitsOptions) {
     caller: { accountId: string; clientIp: string | null; operationName: string | null },
   ): Promise<void> {
     const errors = shapeErrors(options.schema, document, shape);
-    if (errors[0]) throw errors[0];
+    if (errors[0]) {
+      limitRefusals.inc({ kind: 'shape' });
+      throw errors[0];
+    }
     const cost = requestedCost(options.schema, document, variables, caller.operationName);
     refuseIfTooCostly(cost);
     if (selectOperation(document, caller.operationName)?.operation === 'subscription') await spend(caller, cost);
@@ -155,8 +166,8 @@ export function createLimits(options: LimitsOptions) {
         let charged = 0;
         let available: number | null = null;
         let caller: Caller | null = null;
-        let signInDone: (() => Promise<void>) | null = null;
-        let signInKey = 'signIn';
+        let passwordAttemptDone: (() => Promise<void>) | null = null;
+        let passwordAttemptKey = '';
         return {
           async didResolveOperation(context) {
             const { document, operation, request, schema, contextValue } = context;
@@ -169,10 +180,10 @@ export function createLimits(options: LimitsOptions) {
             refuseIfTooCostly(requested);
             available = await spend(caller, requested);
             if (available !== null) charged = Math.max(1, requested);
-            const signIn = operation.operation === 'mutation' ? signInOf(document, operation, request.variables ?? {}) : null;
-            if (signIn) {
-              signInKey = signIn.responseKey;
-              signInDone = await reserveSignIn(caller, signIn.email);
+            const attempt = operation.operation === 'mutation' ? passwordAttemptOf(document, operation, request.variables ?? {}, caller.accountId) : null;
+            if (attempt) {
+              passwordAttemptKey = attempt.responseKey;
+              passwordAttemptDone = await reservePasswordAttempt(caller, attempt);
             }
           },
           async willSendResponse(context) {
@@ -181,7 +192,9 @@ export function createLimits(options: LimitsOptions) {
             const result = response.body.singleResult;
             const executed = operation && result.data !== undefined;
             const actual = executed ? actualCost(result.data, operation.operation) : null;
-            if (signInDone && executed && signedIn(result.data, signInKey)) await signInDone().catch((error: unknown) => logger.warn({ err: error }, 'sign-in refund failed'));
+            if (passwordAttemptDone && executed && tokenIssued(result.data, passwordAttemptKey)) {
+              await passwordAttemptDone().catch((error: unknown) => logger.warn({ err: error }, 'password attempt refund failed'));
+            }
             // A mutation costs what it asked even when it failed: it did its work.
             // The answer cost less than asked (shorter pages): give the difference back.
             const refund = actual === null ? 0 : charged - Math.max(1, actual);
@@ -225,7 +238,7 @@ export function createLimits(options: LimitsOptions) {
     next();
   };
 
-  return { plugin, shapeCheck, checkOperation, close: () => store.close() };
+  return { plugin, shapeCheck, checkShape: (source: string) => checkShape(options.schema, source), checkOperation, close: () => store.close() };
 }
 
 export type Limits = ReturnType<typeof createLimits>;
@@ -240,21 +253,41 @@ function rateLimited(message: string, retryAfterSeconds: number): GraphQLError {
   });
 }
 
-/** The `signIn` of this mutation (at most one per request): the email it tries and its response key. */
-function signInOf(
+/** A mutation field that tries a password, and what its failures count against. */
+interface PasswordAttempt {
+  responseKey: string;
+  subjectKey: string;
+  refusal: string;
+}
+
+/**
+ * The password this mutation tries (at most one `signIn` or `changePassword` per request, by the
+ * shape rules): a sign-in counts against its email, a password change against the signed-in
+ * account (a stolen access token must not allow guessing the current password).
+ */
+function passwordAttemptOf(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-): { email: string; responseKey: string } | null {
-  const field = rootFields(operation.selectionSet, fragmentsOf(document)).find((node) => node.name.value === 'signIn');
+  accountId: string | null,
+): PasswordAttempt | null {
+  const field = rootFields(operation.selectionSet, fragmentsOf(document)).find((node) => node.name.value === 'signIn' || node.name.value === 'changePassword');
   if (!field) return null;
+  const responseKey = field.alias?.value ?? field.name.value;
+  if (field.name.value === 'changePassword') {
+    // Not signed in: refused before any password is compared.
+    return accountId ? { responseKey, subjectKey: `password-change:${accountId}`, refusal: 'Too many wrong current passwords for this account; try again later.' } : null;
+  }
   const input = field.arguments?.find((argument) => argument.name.value === 'input');
   const value = input ? (valueFromASTUntyped(input.value, variables) as { email?: unknown } | null) : null;
-  return { email: typeof value?.email === 'string' ? value.email : '', responseKey: field.alias?.value ?? 'signIn' };
+  const email = typeof value?.email === 'string' ? value.email : '';
+  // Hashed: the key is stored (on a Postgres server) and the email is the caller's text, NUL included.
+  const subjectKey = `sign-in-email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
+  return { responseKey, subjectKey, refusal: 'Too many failed sign-ins for this email; try again later.' };
 }
 
-/** A sign-in succeeded only when the answer shows its token (a caller not asking learns nothing). */
-function signedIn(data: Record<string, unknown> | null | undefined, responseKey: string): boolean {
+/** A password attempt succeeded only when the answer shows its token (a caller not asking learns nothing). */
+function tokenIssued(data: Record<string, unknown> | null | undefined, responseKey: string): boolean {
   const payload = data?.[responseKey] as { token?: unknown } | null | undefined;
   return typeof payload?.token === 'string' && payload.token.length > 0;
 }

@@ -23,7 +23,7 @@ export interface OperationLimits {
 }
 
 /** Root fields that try a password or create an account: one of them per request. */
-const CREDENTIAL_FIELDS = new Set(['signIn', 'signUp']);
+const CREDENTIAL_FIELDS = new Set(['signIn', 'signUp', 'changePassword']);
 
 export function limitError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
@@ -86,7 +86,7 @@ function rootFieldsRule(maxRootFields: number) {
           context.reportError(new GraphQLError(`An operation may select at most ${maxRootFields} root fields; this one selects ${names.length}.`));
         }
         if (names.filter((name) => CREDENTIAL_FIELDS.has(name)).length > 1) {
-          context.reportError(new GraphQLError('One signIn or signUp per request.'));
+          context.reportError(new GraphQLError('One signIn, signUp or changePassword per request.'));
         }
       },
     };

@@ -4,7 +4,11 @@ import type { ApolloServer } from '@apollo/server';
 import {
   badUserInput,
   forbidden,
+  recordErrors,
+  recordOperation,
   runInRequestScope,
+  subscriptionEventsDelivered,
+  trackSubscriptionServer,
   unauthenticated,
   viewerFromAuthorization,
   type EndedSessions,
@@ -56,6 +60,25 @@ interface ConnectionState {
   socket: WebSocket;
   /** Live subscriptions by id, with the key of their selection. */
   subscriptions: Map<string, string>;
+}
+
+type SubscribePayload = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null; extensions?: unknown };
+
+/**
+ * Metrics of what a socket starts: a subscription is timed until it is served (a query or mutation
+ * is timed by the gateway's plugin when it runs), and the errors of a refused start are counted.
+ */
+function recordStart(outcome: ExecutionArgs | readonly GraphQLError[], started: number): void {
+  if (isErrors(outcome)) {
+    recordErrors('gateway', outcome);
+    return;
+  }
+  const operation = getOperationAST(outcome.document, outcome.operationName);
+  if (operation?.operation === 'subscription') recordOperation('gateway', { name: operation.name?.value ?? null, type: 'subscription' }, (performance.now() - started) / 1000);
+}
+
+function isErrors(outcome: ExecutionArgs | readonly GraphQLError[]): outcome is readonly GraphQLError[] {
+  return Array.isArray(outcome);
 }
 
 interface SubscriptionContext {
@@ -136,8 +159,10 @@ export function attachSubscriptions(options: {
   limits: SubscriptionLimits;
   /** Checked for every operation received over the socket, before it runs; unset: none. */
   checkOperation?: CheckOperation;
+  /** The text of a persisted document a subscribe message names by `extensions.persistedQuery`; throws the error to answer. */
+  resolveDocument?: (query: string, extensions: unknown) => string | null;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation } = options;
+  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation, resolveDocument } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
   const accounts = new Map<string, AccountUsage>();
@@ -308,7 +333,7 @@ export function attachSubscriptions(options: {
             return;
           }
           if (!(await memberOf(connection, workspaceId))) {
-            yield { errors: [forbidden('You are no longer a member of this workspace.')] };
+            yield { errors: [forbidden('Only members of this workspace may follow its orders; you are no longer one.')] };
             return;
           }
           if (waiter.closed) return;
@@ -316,11 +341,12 @@ export function attachSubscriptions(options: {
           // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
           if (waiter.closed || !result) return;
           if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
-            yield { errors: [forbidden('You no longer see this workspace’s orders.')] };
+            yield { errors: [forbidden('Only members of a party to these orders may follow them; you no longer see this workspace’s orders.')] };
             return;
           }
           // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
           const sent = sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          if (sent === 'sent') subscriptionEventsDelivered.inc({ subscription: parsed.field });
           if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
           if (sent !== 'sent') return;
         }
@@ -363,16 +389,10 @@ export function attachSubscriptions(options: {
         }
       },
       async onSubscribe(ctx, id, payload) {
-        const connection = ctx.extra.state;
-        if (!connection) return [unauthenticated()];
-        if (sessions.has(connection.sessionId)) return [unauthenticated('This session has ended; sign in again.')];
-        try {
-          return await prepare(connection, id, payload);
-        } catch (error) {
-          // A throw here would close the socket (4500) and every subscription on it: this one fails alone.
-          logger.error({ err: error, accountId: connection.accountId }, 'subscribe failed');
-          return [error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE' ? error : internalError()];
-        }
+        const started = performance.now();
+        const outcome = await start(ctx.extra.state, id, payload);
+        recordStart(outcome, started);
+        return outcome;
       },
       subscribe(args) {
         const context = args.contextValue as Required<SubscriptionContext>;
@@ -408,15 +428,30 @@ export function attachSubscriptions(options: {
     limits.keepAliveMs,
   );
 
+  const untrackMetrics = trackSubscriptionServer({ connections: () => wss.clients.size, subscriptions: () => active });
+
+  async function start(connection: ConnectionState | undefined, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    if (!connection) return [unauthenticated()];
+    if (sessions.has(connection.sessionId)) return [unauthenticated('This session has ended; sign in again.')];
+    try {
+      return await prepare(connection, id, payload);
+    } catch (error) {
+      // A throw here would close the socket (4500) and every subscription on it: this one fails alone.
+      logger.error({ err: error, accountId: connection.accountId }, 'subscribe failed');
+      return [error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE' ? error : internalError()];
+    }
+  }
+
   /** Checks an operation received over the socket and, for a subscription, takes its slots. */
   async function prepare(
     connection: ConnectionState,
     id: string,
-    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+    payload: SubscribePayload,
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     let document: DocumentNode;
     try {
-      document = parse(payload.query, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
+      const source = resolveDocument?.(payload.query, payload.extensions) ?? payload.query;
+      document = parse(source, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
     }
@@ -466,6 +501,7 @@ export function attachSubscriptions(options: {
       return active;
     },
     async close() {
+      untrackMetrics();
       // Clients are told the server is going away (1001) and may resume with their cursor elsewhere.
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       await server.dispose();

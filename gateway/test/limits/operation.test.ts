@@ -31,7 +31,7 @@ describe('operation shape', () => {
     expect(errors('{ viewer @include(if: true) @skip(if: false) { id } }')).toEqual([expect.stringContaining('Directives limit of 1')]);
     expect(
       errors('mutation { signIn(input: { email: "a", password: "b" }) { token } a: signIn(input: { email: "a", password: "c" }) { token } }'),
-    ).toEqual([expect.stringContaining('One signIn or signUp per request')]);
+    ).toEqual([expect.stringContaining('One signIn, signUp or changePassword per request')]);
   });
 
   it('stops parsing a huge document at the token limit', () => {

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getOperationAST, print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { RefreshSessionDocument } from './generated/graphql.js';
+import { persistedDocumentOf, persistedQueryExtensions, persistedQueryNotFound, type PersistedDocument } from './persisted.js';
 
 export * from './generated/graphql.js';
 
@@ -26,6 +27,12 @@ export interface PlatformClientOptions {
   refreshToken?: string | null;
   /** Called with each new pair (store them: the old refresh token no longer works). */
   onTokens?: (tokens: SessionTokens) => void;
+  /**
+   * Called once when the gateway refuses the refresh token (the session was signed out, ended by a
+   * password change or a reused refresh token, or left unused too long): the client forgets it and
+   * stops renewing; sign in again. Forget the stored pair here.
+   */
+  onSessionEnded?: (error: GraphQLRequestError) => void;
   /** Extra HTTP headers (a request id, say). */
   headers?: Record<string, string>;
   /** A WebSocket implementation where the runtime has none (Node 20: the `ws` package). */
@@ -33,6 +40,12 @@ export interface PlatformClientOptions {
   fetch?: typeof fetch;
   /** Reconnection attempts of the WebSocket after it drops (graphql-ws's default: 5). */
   retryAttempts?: number;
+  /**
+   * Send the client's operations by their persisted hash (`persisted-documents.json`) instead of
+   * their text; when a gateway does not know a hash it is sent again with the text (APQ). Needed
+   * where the gateway runs persisted documents only.
+   */
+  persistedDocuments?: boolean;
 }
 
 export class GraphQLRequestError extends Error {
@@ -101,7 +114,9 @@ export class PlatformClient {
 
   /**
    * Exchanges the refresh token for a new pair (one exchange at a time, shared by concurrent
-   * callers). False when the session cannot go on: sign in again.
+   * callers). False when the session cannot go on: sign in again. A refused refresh token is
+   * dropped (and `onSessionEnded` called), so it is never sent again; any other failure (the
+   * network, an unavailable gateway) keeps it for the next attempt.
    */
   refresh(): Promise<boolean> {
     this.refreshing ??= (async () => {
@@ -109,11 +124,17 @@ export class PlatformClient {
       if (!refreshToken) return false;
       const result = await this.send(RefreshSessionDocument, { input: { refreshToken } }, null);
       const payload = result.data?.refreshSession;
-      if (!payload?.token || !payload.refreshToken) return false;
-      this.currentToken = payload.token;
-      this.currentRefreshToken = payload.refreshToken;
-      this.options.onTokens?.({ token: payload.token, refreshToken: payload.refreshToken });
-      return true;
+      if (payload?.token && payload.refreshToken) {
+        this.currentToken = payload.token;
+        this.currentRefreshToken = payload.refreshToken;
+        this.options.onTokens?.({ token: payload.token, refreshToken: payload.refreshToken });
+        return true;
+      }
+      if (isRefused(result)) {
+        this.currentRefreshToken = null;
+        this.options.onSessionEnded?.(new GraphQLRequestError(result.errors ?? [], result.status));
+      }
+      return false;
     })().finally(() => {
       this.refreshing = null;
     });
@@ -125,6 +146,19 @@ export class PlatformClient {
     variables: TVariables | undefined,
     token: string | null,
   ): Promise<HttpResult<TData>> {
+    const persisted = this.options.persistedDocuments ? persistedDocumentOf(document) : null;
+    if (!persisted) return this.post(document, variables, token, print(document), null);
+    const byHash = await this.post(document, variables, token, undefined, persisted);
+    return persistedQueryNotFound(byHash) ? this.post(document, variables, token, persisted.text, persisted) : byHash;
+  }
+
+  private async post<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables | undefined,
+    token: string | null,
+    query: string | undefined,
+    persisted: PersistedDocument | null,
+  ): Promise<HttpResult<TData>> {
     const response = await (this.options.fetch ?? fetch)(this.options.url, {
       method: 'POST',
       headers: {
@@ -134,9 +168,10 @@ export class PlatformClient {
         ...this.options.headers,
       },
       body: JSON.stringify({
-        query: print(document),
+        query,
         variables: variables ?? {},
         operationName: getOperationAST(document)?.name?.value,
+        ...(persisted ? { extensions: persistedQueryExtensions(persisted) } : {}),
       }),
     });
     const body = (await response.json()) as ExecutionResult<TData>;
@@ -158,9 +193,12 @@ export class PlatformClient {
     document: TypedDocumentNode<TData, TVariables>,
     ...[variables]: VariablesArg<TVariables>
   ): AsyncIterableIterator<ExecutionResult<TData>> {
+    // Sent once per subscription: with its hash and text together, nothing to fall back from.
+    const persisted = this.options.persistedDocuments ? persistedDocumentOf(document) : null;
     return this.socket().iterate<TData>({
-      query: print(document),
+      query: persisted?.text ?? print(document),
       variables: (variables ?? {}) as Record<string, unknown>,
+      ...(persisted ? { extensions: persistedQueryExtensions(persisted) } : {}),
     }) as AsyncIterableIterator<ExecutionResult<TData>>;
   }
 
@@ -184,6 +222,11 @@ export class PlatformClient {
     });
     return this.ws;
   }
+}
+
+/** Whether the gateway refused the credentials themselves (not a passing failure worth a retry). */
+function isRefused(result: HttpResult<unknown>): boolean {
+  return result.status === 401 || (result.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHENTICATED');
 }
 
 /** Whether a JWT expires within `marginMs` (unreadable tokens are left to the server to judge). */

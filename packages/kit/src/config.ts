@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 export interface PlatformConfig {
   port: number;
   host: string;
+  /** Serve `/metrics` on this port only (bound to the process's host), not on the public one; null: on `port`. */
+  metricsPort: number | null;
   publicUrl: string;
   /** Absent: embedded PGlite under `dataDir`. */
   databaseUrl: string | null;
@@ -68,6 +70,8 @@ export interface PlatformConfig {
   signInFailuresPerEmail: number;
   signInFailuresPerIp: number;
   signInFailureWindowSeconds: number;
+  /** The gateway runs only the documents of `persisted-documents.json`, by hash: no other document, none registered. */
+  persistedDocumentsOnly: boolean;
 
   // Trust between services and sessions.
   /** Interface a subgraph listens on (`HOST`, default loopback: only the gateway should reach it). */
@@ -132,6 +136,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
   return {
     port,
     host: text(env, 'HOST') ?? '0.0.0.0',
+    metricsPort: text(env, 'METRICS_PORT') === null ? null : integer(env, 'METRICS_PORT', 0, 1, 65_535),
     publicUrl: (text(env, 'PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     databaseUrl: text(env, 'DATABASE_URL'),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1),
@@ -168,6 +173,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     signInFailuresPerEmail: integer(env, 'SIGN_IN_FAILURES_PER_EMAIL', 10, 1),
     signInFailuresPerIp: integer(env, 'SIGN_IN_FAILURES_PER_IP', 100, 1),
     signInFailureWindowSeconds: integer(env, 'SIGN_IN_FAILURE_WINDOW_SECONDS', 15 * 60, 1),
+    persistedDocumentsOnly: flag(env, 'PERSISTED_DOCUMENTS_ONLY', false),
 
     subgraphHost: text(env, 'HOST') ?? '127.0.0.1',
     refreshTokenTtlSeconds: integer(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60),

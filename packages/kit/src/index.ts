@@ -21,6 +21,7 @@ export * from './graphql/subgraph-schema.js';
 export * from './http/service.js';
 export * from './ids.js';
 export * from './logger.js';
+export * from './metrics/index.js';
 export * from './request-scope.js';
 export * from './subgraph.js';
 export * from './db/pages.js';

@@ -73,6 +73,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
     logger,
     port: listen.port,
     host: listen.host ?? runtime.config.subgraphHost,
+    metricsPort: runtime.config.metricsPort,
     maxRequestBytes: runtime.config.maxRequestBytes,
     schema: module.buildSchema(),
     routes: (app) => {
@@ -107,13 +108,14 @@ export async function serveSubgraph<C extends SubgraphContext>(
 
 /**
  * A subgraph can serve when its database answers (and LISTEN is in place) and each of its event
- * consumers (named `<subgraph><-<source>`, on that database: tests run several platforms in one
- * process) read their source at their last attempt.
+ * consumers (named `<subgraph><-<source>` or `<subgraph>-<purpose><-<source>`, on that database:
+ * tests run several platforms in one process) read their source at their last attempt.
  */
 export async function subgraphReadiness(name: string, database: Database): Promise<Record<string, string | null>> {
   const checks: Record<string, string | null> = { database: await database.check() };
   for (const consumer of EventConsumer.started) {
-    if (consumer.database === database && consumer.name.startsWith(`${name}<-`)) checks[`consumer ${consumer.name}`] = consumer.problem;
+    const owner = consumer.name.slice(0, consumer.name.indexOf('<-'));
+    if (consumer.database === database && (owner === name || owner.startsWith(`${name}-`))) checks[`consumer ${consumer.name}`] = consumer.problem;
   }
   return checks;
 }

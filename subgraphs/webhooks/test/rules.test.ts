@@ -1,11 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import type { LoggedEvent } from '@mpp/kit';
+import { describe, expect, it, vi } from 'vitest';
 import { isPublicAddress, publicOnlyLookup } from '../src/delivery/addresses.js';
 import { retryDelayMs, shouldDisable } from '../src/delivery/schedule.js';
 import { deliveryAgent, MAX_RESPONSE_BYTES, sendWebhook, signatureHeaders } from '../src/delivery/sender.js';
 import { newSecret, urlProblem } from '../src/endpoint/endpoint.rules.js';
+import { messagesOf, WebhookTopic } from '../src/events/topics.js';
 
 describe('addresses', () => {
   it.each(['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fd12::1', 'fe80::1', '::ffff:10.0.0.1', '224.0.0.1'])(
@@ -89,5 +91,35 @@ describe('sending', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+});
+
+describe('version reviews', () => {
+  const reviewed = (payload: Record<string, unknown>) =>
+    ({
+      position: 7,
+      id: '01a23695-0000-7000-8000-000000000007',
+      type: 'mini_program.version_changed',
+      streamId: 'mp',
+      payload: { miniProgramId: 'mp', merchantWorkspaceId: 'merchant', name: 'Shop', versionId: 'v', version: '1.0.0', from: 'UNDER_REVIEW', to: 'APPROVED', ...payload },
+      actorId: null,
+      requestId: null,
+      traceParent: null,
+      occurredAt: new Date('2026-01-01T00:00:00Z'),
+    }) as LoggedEvent;
+  const lookup = (isv: string | null) => ({ authorizedIsv: vi.fn(async () => isv) });
+
+  it('go to the merchant and the ISV the event names, without asking this subgraph’s copy of Orders', async () => {
+    const parties = lookup('stale-isv');
+    const [message] = await messagesOf('mini_programs', reviewed({ authorizedIsvWorkspaceId: 'isv' }), parties);
+    expect(message).toMatchObject({ topic: WebhookTopic.VERSION_REVIEWED, parties: ['merchant', 'isv'] });
+    expect(parties.authorizedIsv).not.toHaveBeenCalled();
+    const [merchantOnly] = await messagesOf('mini_programs', reviewed({ authorizedIsvWorkspaceId: null }), parties);
+    expect(merchantOnly?.parties).toEqual(['merchant']);
+  });
+
+  it('of events logged before they named the ISV look it up', async () => {
+    const [message] = await messagesOf('mini_programs', reviewed({}), lookup('isv'));
+    expect(message?.parties).toEqual(['merchant', 'isv']);
   });
 });

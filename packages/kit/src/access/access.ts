@@ -4,6 +4,16 @@ import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { isId } from '../ids.js';
 import { VerificationStatus, type AccessDirectory, type Membership, type WorkspaceFacts, type WorkspaceKind, type WorkspaceRole } from './model.js';
 
+/** Who may take an action, as a refusal names them. */
+export interface RoleRequirement {
+  /** The workspace whose members act, as the message calls it. */
+  party: 'merchant' | 'ISV' | 'workspace';
+  /** What they may do, completing "may …": "confirm this order". */
+  action: string;
+  /** The kind the workspace must also be. */
+  kind?: WorkspaceKind;
+}
+
 /**
  * The caller's rights for one request: who they are, their memberships (batched), and the checks
  * resolvers and services use.
@@ -64,27 +74,26 @@ export class Access {
   }
 
   /**
-   * The viewer's membership with one of `roles` (in a workspace of `kind`, when given); FORBIDDEN
-   * otherwise. Call after checking the workspace exists, so "not found" stays a user error.
+   * The viewer's membership with one of `roles` (in a workspace of `who.kind`, when given);
+   * FORBIDDEN otherwise, saying who may act: "Only the merchant's OWNER or MASTER may confirm this
+   * order." Call after checking the workspace exists, so "not found" stays a user error.
    */
-  async requireRole(workspaceId: string, roles: readonly WorkspaceRole[], kind?: WorkspaceKind): Promise<Membership> {
+  async requireRole(workspaceId: string, roles: readonly WorkspaceRole[], who: RoleRequirement): Promise<Membership> {
     this.requireViewer();
     await this.refresh();
     const allowed = (m: Membership | null): m is Membership =>
-      m !== null && roles.includes(m.role) && (kind === undefined || m.workspace.kind === kind);
+      m !== null && roles.includes(m.role) && (who.kind === undefined || m.workspace.kind === who.kind);
     const membership = await this.membership(workspaceId);
-    if (!allowed(membership)) {
-      throw forbidden(`This needs the ${roles.join(' or ')} role in that ${kind ?? 'workspace'} workspace.`);
-    }
+    if (!allowed(membership)) throw forbidden(`Only the ${who.party}'s ${roles.join(' or ')} may ${who.action}.`);
     return membership;
   }
 
-  /** A platform member; FORBIDDEN otherwise. */
-  async requirePlatformMember(): Promise<void> {
+  /** A platform member; FORBIDDEN otherwise ("Only platform members may review services."). */
+  async requirePlatformMember(action: string): Promise<void> {
     this.requireViewer();
     await this.refresh();
     if (await this.isPlatformMember()) return;
-    throw forbidden('Only platform members may do this.');
+    throw forbidden(`Only platform members may ${action}.`);
   }
 
   /** Facts of a workspace, refreshing once when it is unknown (it may have just been created). */

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlatformConfig } from '../config.js';
@@ -49,7 +49,8 @@ export function loadOrCreateSecretFile(file: string, make: () => string): string
   const pem = make();
   // Written aside, then linked into place: link fails if another process got there first, and
   // a reader never sees a half-written file.
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Random, not the pid: containers sharing the volume all run as pid 1.
+  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   writeFileSync(temporary, pem, { mode: 0o600 });
   try {
     linkSync(temporary, file);

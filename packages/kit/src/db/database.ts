@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { trackDatabasePool } from '../metrics/registry.js';
 import { countSqlStatement } from '../request-scope.js';
 import { isTracingEnabled } from '../tracing/tracing.js';
 import { traceStatement } from '../tracing/spans.js';
@@ -50,6 +51,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return options.url ? openServer(options.url, options) : openEmbedded(options.dataDir);
 }
 
+/** The pool label of a database's metrics: the service it belongs to, or the whole platform (`npm start`). */
+const poolName = (options: OpenDatabaseOptions) => options.applicationName ?? 'platform';
+
 /** How long `check()` waits for `select 1` by default. */
 const CHECK_TIMEOUT_MS = 2_000;
 
@@ -82,6 +86,7 @@ function openServer(url: string, options: OpenDatabaseOptions): Database {
   };
   let pool = newPool();
   const breaker = new Breaker(() => pool);
+  const untrackPool = trackDatabasePool(poolName(options), options.poolSize ?? 10, () => breaker.inFlight);
   // drizzle instances keep this stand-in: a pool replaced after a driver fault is used at once,
   // and while the server is known to be unreachable statements fail at once instead of queueing.
   const client = new Proxy(pool, {
@@ -114,7 +119,9 @@ function openServer(url: string, options: OpenDatabaseOptions): Database {
       return answered ?? (listener.listening() ? null : 'LISTEN is being re-established');
     },
     async close() {
+      untrackPool();
       driverFaultHandlers.delete(replace);
+      breaker.close();
       await Promise.all([pool.end({ timeout: 5 }), listener.close()]);
     },
   };
@@ -139,6 +146,9 @@ export class DatabaseUnavailableError extends Error {
 class Breaker {
   private failure: unknown = null;
   private probing = false;
+  private closed = false;
+  /** Statements outside transactions and transactions under way: each holds (or waits for) a connection. */
+  inFlight = 0;
 
   constructor(private readonly pool: () => postgres.Sql) {}
 
@@ -146,23 +156,38 @@ class Breaker {
     if (this.failure) throw new DatabaseUnavailableError(this.failure);
     return traceStatement(args[0], () => {
       const query = this.pool().unsafe(...args);
+      this.inFlight += 1;
       // Observing the outcome starts the query one microtask later, as awaiting it would: drizzle's
       // synchronous `.values()` still applies.
-      query.then(undefined, (error: unknown) => this.observe(error));
+      query.then(
+        () => void (this.inFlight -= 1),
+        (error: unknown) => {
+          this.inFlight -= 1;
+          this.observe(error);
+        },
+      );
       return query;
     });
   };
 
   readonly begin = (...args: unknown[]): Promise<unknown> => {
     if (this.failure) return Promise.reject(new DatabaseUnavailableError(this.failure));
-    return (this.pool().begin as (...a: unknown[]) => Promise<unknown>)(...withTracedTransaction(args)).catch((error: unknown) => {
-      this.observe(error);
-      throw error;
-    });
+    this.inFlight += 1;
+    return (this.pool().begin as (...a: unknown[]) => Promise<unknown>)(...withTracedTransaction(args))
+      .catch((error: unknown) => {
+        this.observe(error);
+        throw error;
+      })
+      .finally(() => void (this.inFlight -= 1));
   };
 
+  /** The database is being closed: a probe running stops (a closed pool never answers it). */
+  close(): void {
+    this.closed = true;
+  }
+
   private observe(error: unknown): void {
-    if (this.failure || !isUnavailable(error)) return;
+    if (this.closed || this.failure || !isUnavailable(error)) return;
     this.failure = error;
     void this.probe();
   }
@@ -170,8 +195,9 @@ class Breaker {
   private async probe(): Promise<void> {
     if (this.probing) return;
     this.probing = true;
-    while (this.failure) {
+    while (this.failure && !this.closed) {
       await new Promise((resolve) => setTimeout(resolve, 200).unref());
+      if (this.closed) break;
       const query = this.pool()`select 1`;
       try {
         await withTimeout(query, 2_000);
@@ -374,9 +400,22 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     releaseLock();
     throw error;
   }
+  // One connection, in process: its use is what drizzle has under way on it (statements outside
+  // transactions, transactions), counted by a stand-in for the client.
+  let inFlight = 0;
+  const counted = <A extends unknown[], R>(run: (...args: A) => Promise<R>) => (...args: A): Promise<R> => {
+    inFlight += 1;
+    return run(...args).finally(() => void (inFlight -= 1));
+  };
+  const query = counted(client.query.bind(client));
+  const transaction = counted(client.transaction.bind(client));
+  const countedClient = new Proxy(client, {
+    get: (target, property) => (property === 'query' ? query : property === 'transaction' ? transaction : (Reflect.get(target, property) as unknown)),
+  });
+  const untrackPool = trackDatabasePool(poolName({ url: null, dataDir }), 1, () => inFlight);
   return {
     driver: 'pglite',
-    orm: (schema) => drizzlePglite({ client: tracedPglite(client), schema, logger: statementCounter }) as unknown as Db<typeof schema>,
+    orm: (schema) => drizzlePglite({ client: tracedPglite(countedClient), schema, logger: statementCounter }) as unknown as Db<typeof schema>,
     async listen(channel, onNotify) {
       const unlisten = await client.listen(channel, onNotify);
       return async () => {
@@ -388,6 +427,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       return client.closed ? 'the embedded database is closed' : null;
     },
     async close() {
+      untrackPool();
       if (!client.closed) await client.close();
       releaseLock();
     },

@@ -1,11 +1,15 @@
-/** The Postgres error behind a driver or drizzle error (drizzle wraps driver errors in `cause`). */
-function postgresError(error: unknown): { code?: string; constraint?: string; constraint_name?: string } | null {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (typeof current === 'object' && 'code' in current && typeof (current as { code: unknown }).code === 'string') {
-      return current as { code: string };
-    }
-    current = (current as { cause?: unknown }).cause;
+/** The error and what it wraps (drizzle's `cause`, PGlite's `originalError`), outermost first. */
+function* errorChain(error: unknown): Generator<{ code?: unknown; constraint?: unknown; constraint_name?: unknown }> {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+    yield current as { code?: unknown };
+    const next = current as { cause?: unknown; originalError?: unknown };
+    current = next.originalError ?? next.cause;
   }
+}
+
+/** The first error along the chain that carries a code (a Postgres SQLSTATE or a driver code). */
+function postgresError(error: unknown): { code: string; constraint?: unknown; constraint_name?: unknown } | null {
+  for (const link of errorChain(error)) if (typeof link.code === 'string') return link as { code: string };
   return null;
 }
 
@@ -44,13 +48,8 @@ const driverConnectionCodes = new Set([
  * yet) or 53300 (too many connections). The request may succeed when retried shortly.
  */
 export function isUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      if (driverConnectionCodes.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300') return true;
-    }
-    const next = current as { cause?: unknown; originalError?: unknown };
-    current = next.originalError ?? next.cause;
+  for (const { code } of errorChain(error)) {
+    if (typeof code === 'string' && (driverConnectionCodes.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code) || code === '53300')) return true;
   }
   return false;
 }

@@ -1,7 +1,8 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/database.js';
+import { rowsOf, type Database, type Db } from '../db/database.js';
 import { isUnavailable, isUndefinedTable } from '../db/errors.js';
 import type { Logger } from '../logger.js';
+import { trackConsumerLag } from '../metrics/registry.js';
 import { LogFollower } from './log-follower.js';
 import type { ConsumerOffsetsTable, EventLogTable, LoggedEvent } from './tables.js';
 
@@ -35,6 +36,7 @@ export class EventConsumer {
   private applied = 0;
   /** Why the last attempt to read the source failed; null once one succeeds. */
   private failure: string | null = null;
+  private untrackLag: (() => void) | null = null;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.follower = new LogFollower(options.database, {
@@ -79,8 +81,28 @@ export class EventConsumer {
     if (newest > this.applied) await this.catchUp();
   }
 
+  /**
+   * Events logged by the source and not applied yet: its highest position minus this consumer's
+   * offset, read in one statement (for the lag metric). null while the source log does not exist.
+   */
+  async lag(): Promise<number | null> {
+    const { db, offsets, source, name } = this.options;
+    try {
+      const [row] = rowsOf<{ newest: string | null; applied: string | null }>(
+        await db.execute(
+          sql`select (select max(${source.log.position}) from ${source.log})::text as newest, (select ${offsets.position} from ${offsets} where ${offsets.consumer} = ${name})::text as applied`,
+        ),
+      );
+      return Math.max(0, Number(row?.newest ?? 0) - Number(row?.applied ?? 0));
+    } catch (error) {
+      if (isUndefinedTable(error)) return null;
+      throw error;
+    }
+  }
+
   async start(): Promise<void> {
     EventConsumer.started.add(this);
+    this.untrackLag ??= trackConsumerLag(this);
     await this.follower.start();
   }
 
@@ -91,6 +113,8 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     EventConsumer.started.delete(this);
+    this.untrackLag?.();
+    this.untrackLag = null;
     await this.follower.stop();
   }
 

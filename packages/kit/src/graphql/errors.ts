@@ -11,10 +11,25 @@ export enum UserErrorCode {
   TAKEN = 'TAKEN',
   NOT_VERIFIED = 'NOT_VERIFIED',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'The kind of an expected failure in `userErrors`, for programs to act on; each mutation says which it returns.',
+  valuesConfig: {
+    INVALID: { description: 'An input value breaks a rule (format, length, range, a weak password, wrong credentials); `field` names the value.' },
+    NOT_FOUND: { description: 'Nothing the caller may see matches the id (or email) given: it does not exist, or is hidden from the caller.' },
+    INVALID_STATE: { description: 'The thing is not in a state that allows this step (e.g. an order that is not NEW), or another change won the race.' },
+    QUOTA_EXCEEDED: { description: 'A limit on how many is reached, e.g. 10 mini programs per merchant or 10 webhook endpoints per workspace.' },
+    TAKEN: { description: 'The value is in use already, e.g. an email, a membership or a version number.' },
+    NOT_VERIFIED: { description: 'The workspace has not passed identity verification (status VERIFIED), which this step needs.' },
+  },
+});
 
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({
+  description:
+    "An expected failure of a mutation (bad input, wrong state, quota, duplicate, not verified). When a payload's " +
+    '`userErrors` is not empty, nothing was changed and its other fields are null.',
+})
 export class UserError {
   @Field(() => [String], {
     nullable: true,
@@ -22,10 +37,10 @@ export class UserError {
   })
   field!: string[] | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What went wrong and how to put it right, in English, for a person to read.' })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'The kind of failure, for programs to act on.' })
   code!: UserErrorCode;
 }
 
@@ -142,6 +157,8 @@ const requestErrorCodes = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // The gateway under PERSISTED_DOCUMENTS_ONLY: a document not in persisted-documents.json.
+  'PERSISTED_DOCUMENT_REQUIRED',
   'OPERATION_RESOLUTION_FAILURE',
   ErrorCode.UNAUTHENTICATED,
   ErrorCode.FORBIDDEN,

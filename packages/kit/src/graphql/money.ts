@@ -2,21 +2,21 @@ import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 
 /** An integer amount in the currency's minor unit plus an ISO 4217 code. */
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: "An amount of money: an integer in the currency's minor unit and an ISO 4217 currency code." })
 export class Money {
-  @Field(() => Int)
+  @Field(() => Int, { description: "In the currency's minor unit (cents, fen), never negative: 129900 CNY is 1,299.00 yuan." })
   amount!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'ISO 4217 code in upper case, e.g. CNY or USD.' })
   currency!: string;
 }
 
-@InputType()
+@InputType({ description: "A price: an integer amount in the currency's minor unit and an ISO 4217 currency code." })
 export class MoneyInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: "A non-negative integer in the currency's minor unit (129900 CNY is 1,299.00 yuan); INVALID otherwise." })
   amount!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'An ISO 4217 code, e.g. CNY or USD (case and surrounding spaces ignored); INVALID otherwise.' })
   currency!: string;
 }
 

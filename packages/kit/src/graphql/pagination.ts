@@ -3,20 +3,29 @@ import { isId } from '../ids.js';
 import { badUserInput } from './errors.js';
 
 @Directive('@shareable')
-@ObjectType()
+@ObjectType({ description: 'Where a page sits in its list. Lists are read forward: pass `endCursor` as `after` for the next page.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when more items follow this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when this page was asked for with an `after` cursor, so items come before it.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null when the page is empty." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last item's cursor, to pass as `after` for the next page; null when the page is empty." })
   endCursor!: string | null;
 }
+
+/**
+ * The text of every connection's `first` and `after` arguments, so that each list states the same
+ * rule (`pageRequest` enforces it).
+ */
+export const PAGE_ARGUMENT_DESCRIPTIONS = {
+  first: 'How many items to return: 0 to 100, default 20 (BAD_USER_INPUT otherwise).',
+  after: "Continue after this cursor (an edge's `cursor` or `pageInfo.endCursor` of this same list); null starts at the beginning. BAD_USER_INPUT for a cursor this list did not produce.",
+} as const;
 
 export interface Edge<T> {
   cursor: string;
@@ -39,32 +48,36 @@ export function connectionTypes<T extends object>(
   name: string,
   options: { totalCount?: boolean } = {},
 ) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One \`${name}\` of a page, with its position in the list.` })
   @Directive('@shareable')
   class EdgeType {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque position of this item; pass it as `after` to continue with the items that follow it.' })
     cursor!: string;
 
-    @Field(() => Node)
+    @Field(() => Node, { description: 'The item.' })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, {
+    description: `A page of a list of \`${name}\` items (a Relay connection), asked for with \`first\` (0 to 100, default 20) and \`after\`.`,
+  })
   @Directive('@shareable')
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: "This page's items, each with its cursor." })
     edges!: EdgeType[];
 
-    @Field(() => [Node])
+    @Field(() => [Node], { description: "This page's items, in the same order as `edges`, without cursors." })
     nodes!: T[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more items follow, and the cursors to continue from.' })
     pageInfo!: PageInfo;
 
     totalCount?: number;
   }
   // Applied by hand so the counted and uncounted variants stay one class.
-  if (options.totalCount) Field(() => Int)(ConnectionType.prototype, 'totalCount');
+  if (options.totalCount) {
+    Field(() => Int, { description: 'How many items the whole list holds, across all pages, with the same filters.' })(ConnectionType.prototype, 'totalCount');
+  }
 
   return { Edge: EdgeType, Connection: ConnectionType };
 }

@@ -24,6 +24,22 @@ export interface SubgraphSchemaOptions {
   pubSub?: PubSub;
 }
 
+/**
+ * What the root types say in the composed schema. type-graphql has no decorator for them, and every
+ * subgraph prints the same text, so composition sees one description.
+ */
+export const ROOT_TYPE_DESCRIPTIONS = {
+  Query:
+    'Reads. Send `Authorization: Bearer <token>` (from `signIn`); each field says who may call it. Not signed in is an ' +
+    '`UNAUTHENTICATED` error, a right the caller lacks `FORBIDDEN`, and a thing the caller may not see is null.',
+  Mutation:
+    "Changes. Expected failures come back in the payload's `userErrors` (codes in `UserErrorCode`) with its other fields null; " +
+    'not signed in is an `UNAUTHENTICATED` error and a role the caller lacks `FORBIDDEN`. Each mutation costs 10 points of the rate limit.',
+  Subscription:
+    'Live events over graphql-ws on `/graphql`, authenticated once with `connectionParams.authorization`. Only members of ' +
+    'the workspace named in the arguments may subscribe (`FORBIDDEN` otherwise).',
+} as const;
+
 /** Builds the SDL of a subgraph: type-graphql classes printed with their federation directives. */
 function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema: GraphQLSchema } {
   const schema = buildSchemaSync({
@@ -35,6 +51,9 @@ function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema
     // Entities without root fields are legal in a subgraph.
     skipCheck: true,
   });
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_TYPE_DESCRIPTIONS[root.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
+  }
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(federationImports)})`;
   return { sdl: `${link}\n\n${printSchemaWithDirectives(schema)}`, schema };
 }

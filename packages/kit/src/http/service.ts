@@ -12,6 +12,8 @@ import type { Context } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
+import { acquireMetricsServer, answerMetrics } from '../metrics/endpoint.js';
+import { requestMetricsPlugin } from '../metrics/request-plugin.js';
 import {
   currentRequestScope,
   REQUEST_ID_HEADER,
@@ -57,6 +59,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   corsOrigins?: string[];
   /** Checks of a `/graphql` request after its body is parsed, before Apollo Server (the gateway's limits). */
   requestChecks?: RequestHandler[];
+  /** `METRICS_PORT`: `/metrics` is served there (bound to `host`) and not on `port`; unset: on `port`. */
+  metricsPort?: number | null;
 }
 
 export interface RunningService {
@@ -96,6 +100,8 @@ export async function startGraphQLService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...(options.gateway ? { gateway: options.gateway } : { schema: traceRootResolvers(options.schema!, name) }),
     csrfPrevention: true,
+    // Apollo's own APQ cache is off: the gateway resolves persisted documents before its limits.
+    persistedQueries: false,
     // Shutdown is ours (`onShutdownSignal`): drain, close the database, exit 0.
     stopOnTerminationSignals: false,
     introspection: options.introspection ?? true,
@@ -111,6 +117,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       ApolloServerPluginLandingPageDisabled(),
       ...(options.schema ? [ApolloServerPluginInlineTraceDisabled()] : []),
       requestLogPlugin(name, logger),
+      requestMetricsPlugin(name),
       operationResolutionPlugin(),
       ...(options.plugins ?? []),
     ],
@@ -134,6 +141,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
       });
     });
   }
+  if (options.metricsPort == null) app.get('/metrics', (req, res) => void answerMetrics(req, res));
   options.routes?.(app);
   app.use(
     '/graphql',
@@ -160,7 +168,9 @@ export async function startGraphQLService<TContext extends BaseContext>(
   app.use(jsonErrors(logger));
 
   const beforeStop = options.onServer?.(httpServer, apollo);
+  let releaseMetrics: (() => Promise<void>) | null = null;
   try {
+    if (options.metricsPort != null) releaseMetrics = await acquireMetricsServer(options.metricsPort, options.host ?? '0.0.0.0');
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
@@ -170,6 +180,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     });
   } catch (error) {
     // The port is taken: release what was started for nothing.
+    await releaseMetrics?.();
     await beforeStop?.().catch(() => {});
     await apollo.stop().catch(() => {});
     throw error;
@@ -184,6 +195,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     stop: () => (stopping ??= (async () => {
       await beforeStop?.();
       await apollo.stop();
+      await releaseMetrics?.();
     })()),
   };
 }

@@ -28,24 +28,35 @@ export class WorkspaceMemberResolver {
     return ctx.loaders.account.load(member.accountId);
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'OWNER only. Adds an existing account by email.' })
-  addWorkspaceMember(@Arg('input', () => AddWorkspaceMemberInput) input: AddWorkspaceMemberInput, @Ctx() ctx: AccountsContext) {
+  @Mutation(() => WorkspacePayload, {
+    description: 'The workspace OWNER only (FORBIDDEN otherwise): adds an existing account by email. userErrors: NOT_FOUND (workspaceId, email), INVALID (email), TAKEN (email).',
+  })
+  addWorkspaceMember(
+    @Arg('input', () => AddWorkspaceMemberInput, { description: "The workspace, the account's email and its role." }) input: AddWorkspaceMemberInput,
+    @Ctx() ctx: AccountsContext,
+  ) {
     return mutationPayload('workspace', () => addMember(ctx.deps, ctx.access, input));
   }
 
   @Mutation(() => WorkspacePayload, {
-    description: 'OWNER removes anyone; any member may remove themselves. The last OWNER cannot be removed.',
+    description:
+      'An OWNER removes anyone; any member may remove themselves (FORBIDDEN otherwise). The last OWNER cannot be removed. ' +
+      'userErrors: NOT_FOUND (workspaceId, accountId), INVALID_STATE (the last OWNER).',
   })
   removeWorkspaceMember(
-    @Arg('input', () => RemoveWorkspaceMemberInput) input: RemoveWorkspaceMemberInput,
+    @Arg('input', () => RemoveWorkspaceMemberInput, { description: 'The workspace and the member to remove.' }) input: RemoveWorkspaceMemberInput,
     @Ctx() ctx: AccountsContext,
   ) {
     return mutationPayload('workspace', () => removeMember(ctx.deps, ctx.access, input));
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'OWNER only. The last OWNER cannot be demoted.' })
+  @Mutation(() => WorkspacePayload, {
+    description:
+      "The workspace OWNER only (FORBIDDEN otherwise): changes a member's role. The last OWNER cannot be demoted. " +
+      'userErrors: NOT_FOUND (workspaceId, accountId), INVALID_STATE (the last OWNER).',
+  })
   updateWorkspaceMemberRole(
-    @Arg('input', () => UpdateWorkspaceMemberRoleInput) input: UpdateWorkspaceMemberRoleInput,
+    @Arg('input', () => UpdateWorkspaceMemberRoleInput, { description: 'The workspace, the member and the new role.' }) input: UpdateWorkspaceMemberRoleInput,
     @Ctx() ctx: AccountsContext,
   ) {
     return mutationPayload('workspace', () => changeMemberRole(ctx.deps, ctx.access, input));

@@ -15,7 +15,7 @@ export async function addMember(
   input: { workspaceId: string; email: string; role: WorkspaceRole },
 ): Promise<WorkspaceRow> {
   const workspace = await requireWorkspace(deps.db, input.workspaceId);
-  await access.requireRole(workspace.id, OWNERS_ONLY);
+  await access.requireRole(workspace.id, OWNERS_ONLY, { party: 'workspace', action: 'add members' });
   const email = normalizeEmail(input.email);
   if (!isValidEmail(email)) fail(UserErrorCode.INVALID, 'Enter a valid email address.', 'email');
   const [account] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
@@ -51,7 +51,7 @@ export async function removeMember(
   const workspace = await requireWorkspace(deps.db, input.workspaceId);
   const viewer = access.requireViewer();
   const leaving = viewer.accountId === input.accountId && (await access.membership(workspace.id)) !== null;
-  if (!leaving) await access.requireRole(workspace.id, OWNERS_ONLY);
+  if (!leaving) await access.requireRole(workspace.id, OWNERS_ONLY, { party: 'workspace', action: 'remove other members' });
   return deps.db.transaction(async (tx) => {
     await requireWorkspace(tx, workspace.id, true);
     const member = await requireMember(tx, workspace.id, input.accountId);
@@ -77,7 +77,7 @@ export async function changeMemberRole(
   input: { workspaceId: string; accountId: string; role: WorkspaceRole },
 ): Promise<WorkspaceRow> {
   const workspace = await requireWorkspace(deps.db, input.workspaceId);
-  await access.requireRole(workspace.id, OWNERS_ONLY);
+  await access.requireRole(workspace.id, OWNERS_ONLY, { party: 'workspace', action: "change members' roles" });
   return deps.db.transaction(async (tx) => {
     await requireWorkspace(tx, workspace.id, true);
     const member = await requireMember(tx, workspace.id, input.accountId);

@@ -9,7 +9,7 @@ import {
   type SessionEndedPayload,
   type Viewer,
 } from '@mpp/kit';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { AccountsDeps } from '../context.js';
 import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
@@ -32,6 +32,8 @@ function hashRefreshToken(token: string): string {
 async function issueTokens(deps: AccountsDeps, tx: AccountsDb, accountId: string, sessionId: string): Promise<SessionTokens> {
   if (!deps.keys.signingKey) throw new Error('Accounts has no token signing key');
   const refreshToken = randomBytes(32).toString('base64url');
+  // Retired tokens stay to detect their reuse, until they would have expired anyway.
+  await tx.delete(refreshTokens).where(and(eq(refreshTokens.sessionId, sessionId), lt(refreshTokens.expiresAt, new Date())));
   await tx.insert(refreshTokens).values({
     hash: hashRefreshToken(refreshToken),
     sessionId,
@@ -59,6 +61,8 @@ export async function endSessions(tx: AccountsDb, sessionIds: string[], reason: 
     .set({ endedAt: new Date(), endReason: reason })
     .where(and(inArray(sessions.id, sessionIds), isNull(sessions.endedAt)))
     .returning({ id: sessions.id, accountId: sessions.accountId });
+  // An ended session's refresh tokens are refused whatever they are: nothing to keep.
+  if (ended.length > 0) await tx.delete(refreshTokens).where(inArray(refreshTokens.sessionId, ended.map(({ id }) => id)));
   // Tokens issued up to now expire within the longest lifetime; that bound is what processes keep.
   const tokensValidUntil = new Date(Date.now() + SESSION_ENDING_REMEMBERED_SECONDS * 1000).toISOString();
   await recordEvents(

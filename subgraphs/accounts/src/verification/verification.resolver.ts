@@ -1,4 +1,4 @@
-import { mutationPayload } from '@mpp/kit';
+import { mutationPayload, PAGE_ARGUMENT_DESCRIPTIONS } from '@mpp/kit';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AccountsContext } from '../context.js';
 import { WorkspaceConnection, WorkspacePayload, WorkspaceRefInput } from '../workspace/workspace.type.js';
@@ -7,27 +7,48 @@ import { RejectVerificationInput, SubmitVerificationInput } from './verification
 
 @Resolver()
 export class VerificationResolver {
-  @Query(() => WorkspaceConnection, { description: 'Platform reviewers only.' })
+  @Query(() => WorkspaceConnection, {
+    description: 'Platform members only (FORBIDDEN otherwise): workspaces whose verification is PENDING, oldest submission first.',
+  })
   pendingVerifications(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: AccountsContext,
   ) {
     return pendingVerifications(ctx.deps.db, ctx.access, { first, after });
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'OWNER or MASTER; from UNVERIFIED or REJECTED to PENDING.' })
-  submitVerification(@Arg('input', () => SubmitVerificationInput) input: SubmitVerificationInput, @Ctx() ctx: AccountsContext) {
+  @Mutation(() => WorkspacePayload, {
+    description:
+      "The workspace's OWNER or MASTER (FORBIDDEN otherwise): from UNVERIFIED or REJECTED to PENDING, for a platform reviewer. " +
+      'userErrors: NOT_FOUND (workspaceId), INVALID (companyName, registrationNumber, country), INVALID_STATE (already PENDING or VERIFIED; the PLATFORM workspace).',
+  })
+  submitVerification(
+    @Arg('input', () => SubmitVerificationInput, { description: 'The workspace and its company details.' }) input: SubmitVerificationInput,
+    @Ctx() ctx: AccountsContext,
+  ) {
     return mutationPayload('workspace', () => submitVerification(ctx.deps, ctx.access, input));
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'Platform members; PENDING to VERIFIED.' })
-  approveVerification(@Arg('input', () => WorkspaceRefInput) input: WorkspaceRefInput, @Ctx() ctx: AccountsContext) {
+  @Mutation(() => WorkspacePayload, {
+    description: 'Platform members only (FORBIDDEN otherwise): PENDING to VERIFIED. userErrors: NOT_FOUND (workspaceId), INVALID_STATE (not PENDING).',
+  })
+  approveVerification(
+    @Arg('input', () => WorkspaceRefInput, { description: 'The workspace whose verification is approved.' }) input: WorkspaceRefInput,
+    @Ctx() ctx: AccountsContext,
+  ) {
     return mutationPayload('workspace', () => decideVerification(ctx.deps, ctx.access, { workspaceId: input.workspaceId, approve: true }));
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'Platform members; PENDING to REJECTED, with the reason shown to the workspace.' })
-  rejectVerification(@Arg('input', () => RejectVerificationInput) input: RejectVerificationInput, @Ctx() ctx: AccountsContext) {
+  @Mutation(() => WorkspacePayload, {
+    description:
+      'Platform members only (FORBIDDEN otherwise): PENDING to REJECTED, with the reason shown to the workspace. ' +
+      'userErrors: NOT_FOUND (workspaceId), INVALID (reason), INVALID_STATE (not PENDING).',
+  })
+  rejectVerification(
+    @Arg('input', () => RejectVerificationInput, { description: 'The workspace and the reason.' }) input: RejectVerificationInput,
+    @Ctx() ctx: AccountsContext,
+  ) {
     return mutationPayload('workspace', () =>
       decideVerification(ctx.deps, ctx.access, { workspaceId: input.workspaceId, approve: false, reason: input.reason }),
     );

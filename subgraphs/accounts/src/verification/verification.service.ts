@@ -37,7 +37,10 @@ export async function submitVerification(
   input: { workspaceId: string; companyName: string; registrationNumber: string; country: string },
 ): Promise<WorkspaceRow> {
   const workspace = await requireWorkspace(deps.db, input.workspaceId);
-  await access.requireRole(workspace.id, [WorkspaceRole.OWNER, WorkspaceRole.MASTER]);
+  await access.requireRole(workspace.id, [WorkspaceRole.OWNER, WorkspaceRole.MASTER], {
+    party: 'workspace',
+    action: 'submit its company details for verification',
+  });
   const companyName = input.companyName.trim();
   const registrationNumber = input.registrationNumber.trim();
   const country = input.country.trim().toUpperCase();
@@ -102,7 +105,7 @@ export async function decideVerification(
   access: Access,
   input: { workspaceId: string; approve: boolean; reason?: string },
 ): Promise<WorkspaceRow> {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('decide identity verifications');
   const workspace = await requireWorkspace(deps.db, input.workspaceId);
   const reason = input.reason?.trim() ?? null;
   if (!input.approve) {
@@ -158,7 +161,7 @@ export async function decideVerification(
 
 /** The review queue, oldest submission first. */
 export async function pendingVerifications(db: AccountsDb, access: Access, args: { first?: number | null; after?: string | null }) {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('see the verifications waiting for review');
   const page = pageRequest(args, 2);
   const after = timeAndIdAfter(page.after);
   const rows = await db

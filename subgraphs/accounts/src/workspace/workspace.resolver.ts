@@ -9,15 +9,20 @@ import { CreateWorkspaceInput, Workspace, WorkspacePayload } from './workspace.t
 
 @Resolver(() => Workspace)
 export class WorkspaceResolver {
-  @Query(() => Workspace, { nullable: true, description: 'Visible to its members and the platform; null otherwise.' })
-  async workspace(@Arg('id', () => ID) id: string, @Ctx() ctx: AccountsContext): Promise<WorkspaceRow | null> {
+  @Query(() => Workspace, {
+    nullable: true,
+    description: 'Signed-in callers: the workspace, for its members and the platform; null for others and for an unknown id.',
+  })
+  async workspace(@Arg('id', () => ID, { description: "The workspace's id." }) id: string, @Ctx() ctx: AccountsContext): Promise<WorkspaceRow | null> {
     ctx.access.requireViewer();
     if (!isId(id)) return null;
     const workspace = await ctx.loaders.workspace.load(id);
     return workspace && (await ctx.access.canRead(id)) ? workspace : null;
   }
 
-  @FieldResolver(() => Verification)
+  @FieldResolver(() => Verification, {
+    description: 'Its identity verification: the status for anyone who sees the workspace; the submitted details for its members and the platform.',
+  })
   async verification(@Root() workspace: WorkspaceRow, @Ctx() ctx: AccountsContext): Promise<Verification> {
     const full = await ctx.access.canRead(workspace.id);
     return {
@@ -31,15 +36,20 @@ export class WorkspaceResolver {
     };
   }
 
-  @FieldResolver(() => [WorkspaceMember], { description: 'Visible to its members and the platform.' })
+  @FieldResolver(() => [WorkspaceMember], { description: 'Its members, oldest first: for its members and the platform (FORBIDDEN for others).' })
   async members(@Root() workspace: WorkspaceRow, @Ctx() ctx: AccountsContext): Promise<MemberRow[]> {
     ctx.access.requireViewer();
-    if (!(await ctx.access.canRead(workspace.id))) throw forbidden('Only members see who is in a workspace.');
+    if (!(await ctx.access.canRead(workspace.id))) throw forbidden("Only the workspace's members and platform members may see who is in it.");
     return ctx.loaders.membersByWorkspace.load(workspace.id);
   }
 
-  @Mutation(() => WorkspacePayload, { description: 'Creates an ISV or MERCHANT workspace; the caller becomes its OWNER.' })
-  createWorkspace(@Arg('input', () => CreateWorkspaceInput) input: CreateWorkspaceInput, @Ctx() ctx: AccountsContext) {
+  @Mutation(() => WorkspacePayload, {
+    description: 'Any signed-in account: creates an UNVERIFIED ISV or MERCHANT workspace with the caller as its OWNER. userErrors: INVALID (kind, name).',
+  })
+  createWorkspace(
+    @Arg('input', () => CreateWorkspaceInput, { description: 'The kind and name of the new workspace.' }) input: CreateWorkspaceInput,
+    @Ctx() ctx: AccountsContext,
+  ) {
     const viewer = ctx.access.requireViewer();
     return mutationPayload('workspace', () => createWorkspace(ctx.deps, viewer, input));
   }

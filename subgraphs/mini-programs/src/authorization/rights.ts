@@ -108,14 +108,13 @@ export async function readRightsOfMany(
   return miniPrograms.map((miniProgram, i) => again.get(miniProgram.id) ?? rights[i]!);
 }
 
-/** FORBIDDEN unless the rights include one of `needed`. */
-export function requireAny(rights: Rights, needed: readonly Right[]): void {
+/** FORBIDDEN unless the rights include one of `needed`, saying who may take `action` ("remove this mini program"). */
+export function requireAny(rights: Rights, needed: readonly Right[], action: string): void {
   if (needed.some((right) => rights[right])) return;
-  throw forbidden(
-    needed.includes('develop')
-      ? 'Only the merchant, its authorized ISV or the mini program developers may do this.'
-      : needed.includes('manageAsIsv')
-        ? 'Only the merchant or the authorized ISV may do this.'
-        : 'Only the merchant may do this.',
-  );
+  const who = needed.includes('develop')
+    ? "the merchant's or its authorized ISV's OWNER or MASTER, or the mini program's developers,"
+    : needed.includes('manageAsIsv')
+      ? "the merchant's or its authorized ISV's OWNER or MASTER"
+      : "the merchant's OWNER or MASTER";
+  throw forbidden(`Only ${who} may ${action}.`);
 }

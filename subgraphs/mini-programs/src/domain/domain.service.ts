@@ -10,7 +10,7 @@ export async function setDomainWhitelist(
   caller: Caller,
   input: { miniProgramId: string; kind: DomainKindValue; domains: string[] },
 ): Promise<MiniProgramRow> {
-  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['develop']);
+  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['develop'], 'set the domain whitelists of this mini program');
   const checks = new InputChecks();
   const entries = normalizeDomains(checks, input.domains);
   checks.done();

@@ -14,15 +14,25 @@ export class MiniProgramMemberResolver {
   }
 
   @Mutation(() => MiniProgramPayload, {
-    description: "The merchant's OWNER/MASTER add anyone; the authorized ISV's OWNER/MASTER add their own accounts.",
+    description:
+      "Gives an account a role on an ACTIVE mini program. The merchant's OWNER/MASTER add any account; the authorized ISV's " +
+      'OWNER/MASTER add members of their own workspace, who keep the role only while that ISV is authorized. Anyone else: FORBIDDEN. ' +
+      'userErrors: INVALID, NOT_FOUND, TAKEN, INVALID_STATE.',
   })
-  addMiniProgramMember(@Arg('input', () => AddMiniProgramMemberInput) input: AddMiniProgramMemberInput, @Ctx() ctx: MiniProgramsContext) {
+  addMiniProgramMember(
+    @Arg('input', () => AddMiniProgramMemberInput, { description: 'The mini program, the account and its role.' }) input: AddMiniProgramMemberInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('miniProgram', () => addMember(ctx, input));
   }
 
-  @Mutation(() => MiniProgramPayload, { description: 'The merchant removes any member; the authorized ISV the members it added.' })
+  @Mutation(() => MiniProgramPayload, {
+    description:
+      "Takes a member off an ACTIVE mini program. The merchant's OWNER/MASTER remove any member; the authorized ISV's OWNER/MASTER " +
+      'only the members their ISV added. Anyone else: FORBIDDEN. userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
+  })
   removeMiniProgramMember(
-    @Arg('input', () => RemoveMiniProgramMemberInput) input: RemoveMiniProgramMemberInput,
+    @Arg('input', () => RemoveMiniProgramMemberInput, { description: 'The mini program and the member.' }) input: RemoveMiniProgramMemberInput,
     @Ctx() ctx: MiniProgramsContext,
   ) {
     return mutationPayload('miniProgram', () => removeMember(ctx, input));

@@ -21,7 +21,7 @@ export async function addMember(
   caller: Caller,
   input: { miniProgramId: string; email: string; role: MemberRoleValue },
 ): Promise<MiniProgramRow> {
-  const { miniProgram, rights } = await miniProgramFor(caller, input.miniProgramId, ['manage', 'manageAsIsv']);
+  const { miniProgram, rights } = await miniProgramFor(caller, input.miniProgramId, ['manage', 'manageAsIsv'], 'add members to this mini program');
   const email = input.email.trim().toLowerCase();
   if (!validator.isEmail(email)) fail(UserErrorCode.INVALID, 'Enter a valid email address.', 'email');
   const accountId = await accountIdByEmail(caller, email);
@@ -58,7 +58,7 @@ export async function addMember(
 
 /** The merchant removes any member; the authorized ISV removes the members it added. */
 export async function removeMember(caller: Caller, input: { miniProgramId: string; accountId: string }): Promise<MiniProgramRow> {
-  const { miniProgram, rights } = await miniProgramFor(caller, input.miniProgramId, ['manage', 'manageAsIsv']);
+  const { miniProgram, rights } = await miniProgramFor(caller, input.miniProgramId, ['manage', 'manageAsIsv'], 'remove members of this mini program');
   const members = await caller.loaders.membersByMiniProgram.load(miniProgram.id);
   const member = isId(input.accountId) ? members.find((m) => m.accountId === input.accountId) : undefined;
   if (!member) fail(UserErrorCode.NOT_FOUND, 'This account is not a member of the mini program.', 'accountId');

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, pageRequest, withUserErrors } from '@mpp/kit';
+import { badUserInput, forbidden, idAfter, invalidStateError, isId, mutationPayload, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, withUserErrors } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Rights } from '../authorization/rights.js';
 import { maySee, miniProgramView, PROFILE_ONLY_MESSAGE, type MiniProgramView } from '../authorization/visibility.js';
@@ -47,10 +47,21 @@ async function requireField(ctx: MiniProgramsContext, miniProgram: MiniProgramRo
 
 export const STATISTICS_MAX_DAYS = 90;
 
+/** Said of every field beyond the public profile (visibility.ts). */
+const BEYOND_PROFILE = 'Beyond the public profile: FORBIDDEN to an order party without the authorization.';
+
 @Resolver(() => MiniProgram)
 export class MiniProgramResolver {
-  @Query(() => MiniProgram, { nullable: true, description: 'For the merchant, its authorized ISV, the members and the platform.' })
-  async miniProgram(@Arg('id', () => ID) id: string, @Ctx() ctx: MiniProgramsContext): Promise<MiniProgramRow | null> {
+  @Query(() => MiniProgram, {
+    nullable: true,
+    description:
+      "A mini program by id, for the members of its merchant and of its authorized ISV, its own members and the platform; " +
+      'null for anyone else (an order party sees its public profile through `Order.miniProgram`).',
+  })
+  async miniProgram(
+    @Arg('id', () => ID, { description: 'The mini program; an unknown or malformed id gives null.' }) id: string,
+    @Ctx() ctx: MiniProgramsContext,
+  ): Promise<MiniProgramRow | null> {
     ctx.access.requireViewer();
     const miniProgram = isId(id) ? await ctx.loaders.miniProgram.load(id) : null;
     return miniProgram && (await rights(ctx, miniProgram)).read ? miniProgram : null;
@@ -61,25 +72,25 @@ export class MiniProgramResolver {
     return { id: miniProgram.merchantWorkspaceId };
   }
 
-  @FieldResolver(() => String, { description: 'Beyond the public profile: FORBIDDEN to an order party without the authorization.' })
+  @FieldResolver(() => String)
   async targetApp(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
     await requireField(ctx, miniProgram, 'targetApp');
     return miniProgram.targetApp;
   }
 
-  @FieldResolver(() => String, { description: 'Beyond the public profile: FORBIDDEN to an order party without the authorization.' })
+  @FieldResolver(() => String)
   async description(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
     await requireField(ctx, miniProgram, 'description');
     return miniProgram.description;
   }
 
-  @FieldResolver(() => String, { description: 'Contact details: FORBIDDEN to an order party without the authorization.' })
+  @FieldResolver(() => String)
   async contactPhone(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
     await requireField(ctx, miniProgram, 'contactPhone');
     return miniProgram.contactPhone;
   }
 
-  @FieldResolver(() => String, { description: 'Contact details: FORBIDDEN to an order party without the authorization.' })
+  @FieldResolver(() => String)
   async contactEmail(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<string> {
     await requireField(ctx, miniProgram, 'contactEmail');
     return miniProgram.contactEmail;
@@ -90,18 +101,21 @@ export class MiniProgramResolver {
     return logoUrl(ctx.deps.config.publicUrl, miniProgram.logoUploadId);
   }
 
-  @FieldResolver(() => [MiniProgramMember])
+  @FieldResolver(() => [MiniProgramMember], {
+    description: `The accounts with a role on this mini program, oldest first. ${BEYOND_PROFILE}`,
+  })
   async members(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext) {
     await requireField(ctx, miniProgram, 'members');
     return ctx.loaders.membersByMiniProgram.load(miniProgram.id);
   }
 
-  @FieldResolver(() => MiniProgramVersionConnection, { description: 'Newest first.' })
+  @FieldResolver(() => MiniProgramVersionConnection, { description: `Its versions, newest first. ${BEYOND_PROFILE}` })
   async versions(
     @Root() miniProgram: MiniProgramRow,
-    @Arg('status', () => VersionStatus, { nullable: true }) status: VersionStatus | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => VersionStatus, { nullable: true, description: 'Only the versions in this status; omitted: all.' })
+    status: VersionStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ) {
     await requireField(ctx, miniProgram, 'versions');
@@ -114,22 +128,30 @@ export class MiniProgramResolver {
     });
   }
 
-  @FieldResolver(() => MiniProgramVersion, { nullable: true, description: 'The RELEASED version, if any.' })
+  @FieldResolver(() => MiniProgramVersion, {
+    nullable: true,
+    description: `The RELEASED (live) version; null before the first release or after it was taken offline. ${BEYOND_PROFILE}`,
+  })
   async currentRelease(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<VersionRow | null> {
     await requireField(ctx, miniProgram, 'currentRelease');
     return ctx.loaders.currentRelease.load(miniProgram.id);
   }
 
-  @FieldResolver(() => MiniProgramVersion, { nullable: true })
+  @FieldResolver(() => MiniProgramVersion, {
+    nullable: true,
+    description: `The version the TRIAL QR code opens, chosen with \`setTrialVersion\`; null until chosen. ${BEYOND_PROFILE}`,
+  })
   async trialVersion(@Root() miniProgram: MiniProgramRow, @Ctx() ctx: MiniProgramsContext): Promise<VersionRow | null> {
     await requireField(ctx, miniProgram, 'trialVersion');
     return miniProgram.trialVersionId ? ctx.loaders.version.load(miniProgram.trialVersionId) : null;
   }
 
-  @FieldResolver(() => [String], { description: 'Whitelisted https hostnames, of one kind or both.' })
+  @FieldResolver(() => [String], {
+    description: `Whitelisted domains as \`https://<hostname>\`, of one kind or both (each listed once). ${BEYOND_PROFILE}`,
+  })
   async domains(
     @Root() miniProgram: MiniProgramRow,
-    @Arg('kind', () => DomainKind, { nullable: true }) kind: DomainKind | null,
+    @Arg('kind', () => DomainKind, { nullable: true, description: 'Only this whitelist; omitted: both.' }) kind: DomainKind | null,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<string[]> {
     await requireField(ctx, miniProgram, 'domains');
@@ -137,11 +159,21 @@ export class MiniProgramResolver {
     return [...new Set(rows.filter((row) => !kind || row.kind === kind).map((row) => row.domain))];
   }
 
-  @FieldResolver(() => QrCode, { description: 'TRIAL needs a trial version, RELEASE a released one (INVALID_STATE otherwise).' })
+  @FieldResolver(() => QrCode, {
+    description:
+      'A QR code that opens this mini program in the super app. TRIAL needs a trial version, RELEASE a released one ' +
+      `(an INVALID_STATE error otherwise). ${BEYOND_PROFILE}`,
+  })
   async qrCode(
     @Root() miniProgram: MiniProgramRow,
-    @Arg('kind', () => QrCodeKind) kind: QrCodeKind,
-    @Arg('page', () => String, { nullable: true }) page: string | null,
+    @Arg('kind', () => QrCodeKind, { description: 'Which version the code opens.' }) kind: QrCodeKind,
+    @Arg('page', () => String, {
+      nullable: true,
+      description:
+        'The page to open, a path such as `pages/index/index` with an optional query (`?from=qr`): letters, digits and `_-./`, ' +
+        'up to 200 characters, no leading `/`, no `..` (else a BAD_USER_INPUT error). Omitted: its home page.',
+    })
+    page: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<QrCode> {
     await requireField(ctx, miniProgram, 'qrCode');
@@ -153,10 +185,12 @@ export class MiniProgramResolver {
     return { kind, url, svg: await qrCodeSvg(url) };
   }
 
-  @FieldResolver(() => MiniProgramStatistics, { description: 'The last `days` UTC days (1 to 90), today included.' })
+  @FieldResolver(() => MiniProgramStatistics, {
+    description: `Visits over the last \`days\` UTC days, today included. ${BEYOND_PROFILE}`,
+  })
   async statistics(
     @Root() miniProgram: MiniProgramRow,
-    @Arg('days', () => Int) days: number,
+    @Arg('days', () => Int, { description: 'The window, 1 to 90 days (else a BAD_USER_INPUT error).' }) days: number,
     @Ctx() ctx: MiniProgramsContext,
   ): Promise<Statistics> {
     await requireField(ctx, miniProgram, 'statistics');
@@ -166,28 +200,64 @@ export class MiniProgramResolver {
     return ctx.loaders.statistics.load({ miniProgramId: miniProgram.id, days });
   }
 
-  @Mutation(() => MiniProgramPayload, { description: 'Merchant OWNER or MASTER of a VERIFIED merchant; at most 10 per merchant.' })
-  createMiniProgram(@Arg('input', () => CreateMiniProgramInput) input: CreateMiniProgramInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => MiniProgramPayload, {
+    description:
+      'Creates an ACTIVE mini program, using its logo upload. For OWNER or MASTER of a VERIFIED merchant workspace (else FORBIDDEN), ' +
+      'at most 10 not REMOVED per merchant. userErrors: INVALID, NOT_FOUND, NOT_VERIFIED, QUOTA_EXCEEDED.',
+  })
+  createMiniProgram(
+    @Arg('input', () => CreateMiniProgramInput, { description: 'The new mini program.' }) input: CreateMiniProgramInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('miniProgram', () => createMiniProgram(ctx, input));
   }
 
-  @Mutation(() => MiniProgramPayload, { description: 'Merchant OWNER or MASTER; omitted fields stay as they are.' })
-  updateMiniProgram(@Arg('input', () => UpdateMiniProgramInput) input: UpdateMiniProgramInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => MiniProgramPayload, {
+    description:
+      "Edits an ACTIVE mini program; omitted fields stay as they are. For its merchant's OWNER or MASTER (else FORBIDDEN). " +
+      'userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
+  })
+  updateMiniProgram(
+    @Arg('input', () => UpdateMiniProgramInput, { description: 'What to change.' }) input: UpdateMiniProgramInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('miniProgram', () => updateMiniProgram(ctx, input));
   }
 
-  @Mutation(() => MiniProgramPayload, { description: 'Merchant OWNER or MASTER; frees a place in the quota.' })
-  removeMiniProgram(@Arg('input', () => MiniProgramRefInput) input: MiniProgramRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => MiniProgramPayload, {
+    description:
+      "Makes a mini program REMOVED, for good, freeing a place in its merchant's quota of 10; it stays listed for the merchant. " +
+      "For its merchant's OWNER or MASTER (else FORBIDDEN). userErrors: NOT_FOUND, INVALID_STATE.",
+  })
+  removeMiniProgram(
+    @Arg('input', () => MiniProgramRefInput, { description: 'The mini program to remove.' }) input: MiniProgramRefInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('miniProgram', () => removeMiniProgram(ctx, input.miniProgramId));
   }
 
-  @Mutation(() => MiniProgramPayload, { description: 'Replaces the whitelist of one kind: https hostnames, at most 200, duplicates removed.' })
-  setDomainWhitelist(@Arg('input', () => SetDomainWhitelistInput) input: SetDomainWhitelistInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => MiniProgramPayload, {
+    description:
+      'Replaces the whitelist of one kind: https hostnames, at most 200, duplicates removed. ' +
+      "For the merchant's OWNER/MASTER, the authorized ISV's OWNER/MASTER and the mini program's DEVELOPER members (else FORBIDDEN). " +
+      'userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
+  })
+  setDomainWhitelist(
+    @Arg('input', () => SetDomainWhitelistInput, { description: 'The whitelist and its new domains.' }) input: SetDomainWhitelistInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('miniProgram', () => setDomainWhitelist(ctx, input));
   }
 
-  @Mutation(() => RecordVisitsPayload, { description: "Platform members: the super app's visit feed, up to 1,000 a batch; replays are ignored." })
-  recordVisits(@Arg('input', () => RecordVisitsInput) input: RecordVisitsInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => RecordVisitsPayload, {
+    description:
+      "The super app's feed of visits, 1 to 1,000 a batch; a replayed visit is ignored, so a retried batch never counts twice. " +
+      'For platform members only (else FORBIDDEN). userErrors: INVALID, NOT_FOUND.',
+  })
+  recordVisits(
+    @Arg('input', () => RecordVisitsInput, { description: 'The mini program and its visits.' }) input: RecordVisitsInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return withUserErrors(async () => ({ accepted: await recordVisits(ctx.deps.db, ctx.access, input) }), { accepted: null }).then(
       (payload) => ({ ...payload, accepted: payload.accepted ?? 0 }),
     );

@@ -12,13 +12,14 @@ export type Caller = Pick<MiniProgramsContext, 'deps' | 'access' | 'loaders' | '
 
 /**
  * The mini program a mutation names, with the caller's rights, requiring one of `needed`:
- * NOT_FOUND when it does not exist or the caller may not see it, FORBIDDEN when they may see it
- * but not do this, INVALID_STATE when it was removed.
+ * NOT_FOUND when it does not exist or the caller may not see it, FORBIDDEN (naming who may take
+ * `action`) when they may see it but not do this, INVALID_STATE when it was removed.
  */
 export async function miniProgramFor(
   caller: Caller,
   miniProgramId: string,
   needed: readonly Right[],
+  action: string,
   field = 'miniProgramId',
 ): Promise<{ miniProgram: MiniProgramRow; rights: Rights }> {
   caller.access.requireViewer();
@@ -26,7 +27,7 @@ export async function miniProgramFor(
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
   const rights = await rightsFor(caller.access, caller.loaders, caller.catchUpOrders, miniProgram, needed);
   if (!rights.read) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', field);
-  requireAny(rights, needed);
+  requireAny(rights, needed, action);
   if (miniProgram.status === 'REMOVED') fail(UserErrorCode.INVALID_STATE, 'This mini program was removed.', field);
   return { miniProgram, rights };
 }
@@ -39,7 +40,7 @@ export async function createMiniProgram(
   const viewer = access.requireViewer();
   const merchant = await access.findWorkspace(input.merchantWorkspaceId);
   if (!merchant) fail(UserErrorCode.NOT_FOUND, 'No such workspace.', 'merchantWorkspaceId');
-  await access.requireRole(merchant.id, [WorkspaceRole.OWNER, WorkspaceRole.MASTER]);
+  await access.requireRole(merchant.id, [WorkspaceRole.OWNER, WorkspaceRole.MASTER], { party: 'merchant', action: 'create its mini programs' });
   if (merchant.kind !== WorkspaceKind.MERCHANT) fail(UserErrorCode.INVALID, 'Only merchant workspaces own mini programs.', 'merchantWorkspaceId');
   if (!(await access.isVerified(merchant.id))) {
     fail(UserErrorCode.NOT_VERIFIED, 'The merchant workspace must pass identity verification first.', 'merchantWorkspaceId');
@@ -73,7 +74,7 @@ export async function updateMiniProgram(
   input: { [K in keyof MiniProgramFields]?: string | null } & { miniProgramId: string; logoUploadId?: string | null },
 ): Promise<MiniProgramRow> {
   const { deps, access } = caller;
-  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['manage']);
+  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['manage'], 'edit this mini program');
   const checks = new InputChecks();
   const fields = normalizeMiniProgramFields(checks, { ...input, targetApp: undefined });
   checks.done();
@@ -93,7 +94,7 @@ export async function updateMiniProgram(
 
 /** REMOVED frees a place in the quota; the mini program stays visible to its merchant. */
 export async function removeMiniProgram(caller: Caller, miniProgramId: string): Promise<MiniProgramRow> {
-  const { miniProgram } = await miniProgramFor(caller, miniProgramId, ['manage']);
+  const { miniProgram } = await miniProgramFor(caller, miniProgramId, ['manage'], 'remove this mini program');
   return caller.deps.db.transaction(async (tx) => {
     const [removed] = await tx
       .update(miniPrograms)

@@ -19,7 +19,7 @@ export interface VisitInput {
  * and instant) is ignored, so a retried batch never counts twice; `accepted` counts the new ones.
  */
 export async function recordVisits(db: MiniProgramsDb, access: Access, input: { miniProgramId: string; visits: VisitInput[] }): Promise<number> {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('record visits');
   const [miniProgram] = isId(input.miniProgramId) ? await db.select({ id: miniPrograms.id }).from(miniPrograms).where(eq(miniPrograms.id, input.miniProgramId)) : [];
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
   const checks = new InputChecks().check(

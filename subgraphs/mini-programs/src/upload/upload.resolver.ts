@@ -7,9 +7,15 @@ import { CreateUploadInput, CreateUploadPayload } from './upload.type.js';
 @Resolver()
 export class UploadResolver {
   @Mutation(() => CreateUploadPayload, {
-    description: 'Declares a file (size and SHA-256); PUT its bytes to the returned URL, then name the upload id in a mutation.',
+    description:
+      'Declares a file (purpose, size, SHA-256) and answers where to PUT its bytes; then name the upload id, within 24 hours, in the ' +
+      'mutation that uses it. Any signed-in account. userErrors: INVALID, QUOTA_EXCEEDED (the account would hold more unused ' +
+      'uploads than its quota, 100 MiB by default).',
   })
-  createUpload(@Arg('input', () => CreateUploadInput) input: CreateUploadInput, @Ctx() ctx: MiniProgramsContext) {
+  createUpload(
+    @Arg('input', () => CreateUploadInput, { description: 'The file to declare.' }) input: CreateUploadInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     const viewer = ctx.access.requireViewer();
     return mutationPayload('upload', () => createUpload(ctx.deps, viewer, input));
   }

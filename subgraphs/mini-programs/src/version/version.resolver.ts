@@ -1,4 +1,4 @@
-import { mutationPayload } from '@mpp/kit';
+import { mutationPayload, PAGE_ARGUMENT_DESCRIPTIONS } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { MiniProgramsContext } from '../context.js';
 import type { VersionRow } from '../db/schema.js';
@@ -25,6 +25,10 @@ import {
   VersionRefInput,
 } from './version.type.js';
 
+/** Who may take a developer's step on a mini program's versions (`develop` in rights.ts). */
+const DEVELOPERS =
+  "For the merchant's OWNER/MASTER, the authorized ISV's OWNER/MASTER and the mini program's DEVELOPER members (else FORBIDDEN).";
+
 @Resolver(() => MiniProgramVersion)
 export class VersionResolver {
   @FieldResolver(() => MiniProgram)
@@ -37,57 +41,102 @@ export class VersionResolver {
     return { id: version.uploadedBy };
   }
 
-  @Query(() => MiniProgramVersionConnection, { description: 'Platform reviewers only; oldest submission first.' })
+  @Query(() => MiniProgramVersionConnection, {
+    description:
+      "The platform's review queue: versions UNDER_REVIEW across mini programs, oldest submission first. " +
+      'Platform members only (else FORBIDDEN).',
+  })
   versionsPendingReview(
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ) {
     return versionsPendingReview(ctx.deps.db, ctx.access, { first, after });
   }
 
-  @Mutation(() => VersionPayload, { description: 'A package upload becomes a version: UPLOADED.' })
-  uploadVersion(@Arg('input', () => UploadVersionInput) input: UploadVersionInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description:
+      `A received package upload becomes an UPLOADED version of an ACTIVE mini program. ${DEVELOPERS} ` +
+      'userErrors: INVALID, TAKEN, NOT_FOUND, INVALID_STATE.',
+  })
+  uploadVersion(
+    @Arg('input', () => UploadVersionInput, { description: 'The mini program, the version number and the package.' }) input: UploadVersionInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => uploadVersion(ctx, input));
   }
 
-  @Mutation(() => VersionPayload)
-  setTrialVersion(@Arg('input', () => VersionRefInput) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description: `Makes an UPLOADED, UNDER_REVIEW or APPROVED version the one the TRIAL QR code opens. ${DEVELOPERS} userErrors: NOT_FOUND, INVALID_STATE.`,
+  })
+  setTrialVersion(@Arg('input', () => VersionRefInput, { description: 'The version to try.' }) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
     return mutationPayload('version', () => setTrialVersion(ctx, input.versionId));
   }
 
-  @Mutation(() => VersionPayload, { description: 'UPLOADED to UNDER_REVIEW; one at a time per mini program.' })
-  submitVersionForReview(@Arg('input', () => VersionRefInput) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description: `UPLOADED to UNDER_REVIEW; at most one version under review per mini program. ${DEVELOPERS} userErrors: NOT_FOUND, INVALID_STATE.`,
+  })
+  submitVersionForReview(
+    @Arg('input', () => VersionRefInput, { description: 'The version to submit.' }) input: VersionRefInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => submitForReview(ctx, input.versionId));
   }
 
-  @Mutation(() => VersionPayload, { description: 'UNDER_REVIEW back to UPLOADED.' })
-  withdrawVersionReview(@Arg('input', () => VersionRefInput) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, { description: `UNDER_REVIEW back to UPLOADED. ${DEVELOPERS} userErrors: NOT_FOUND, INVALID_STATE.` })
+  withdrawVersionReview(
+    @Arg('input', () => VersionRefInput, { description: 'The version to withdraw.' }) input: VersionRefInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => withdrawReview(ctx, input.versionId));
   }
 
-  @Mutation(() => VersionPayload, { description: 'Platform members: UNDER_REVIEW to APPROVED.' })
-  approveVersion(@Arg('input', () => VersionRefInput) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description: 'UNDER_REVIEW to APPROVED. Platform members only (else FORBIDDEN). userErrors: NOT_FOUND, INVALID_STATE.',
+  })
+  approveVersion(@Arg('input', () => VersionRefInput, { description: 'The version to approve.' }) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
     return mutationPayload('version', () => reviewVersion(ctx, { versionId: input.versionId, approve: true }));
   }
 
-  @Mutation(() => VersionPayload, { description: 'Platform members: UNDER_REVIEW to REJECTED, with the reason.' })
-  rejectVersion(@Arg('input', () => RejectVersionInput) input: RejectVersionInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description:
+      'UNDER_REVIEW to REJECTED, with the reason; final. Platform members only (else FORBIDDEN). userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
+  })
+  rejectVersion(
+    @Arg('input', () => RejectVersionInput, { description: 'The version and the reason.' }) input: RejectVersionInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => reviewVersion(ctx, { versionId: input.versionId, approve: false, reason: input.reason }));
   }
 
-  @Mutation(() => VersionPayload, { description: 'APPROVED (or GRAY) to RELEASED, or to GRAY below 100 %.' })
-  releaseVersion(@Arg('input', () => ReleaseVersionInput) input: ReleaseVersionInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description:
+      'APPROVED (or GRAY) to RELEASED, the previous RELEASED version becoming SUPERSEDED; or, below 100 %, to GRAY (at most one ' +
+      `GRAY per mini program, and none other may be released meanwhile). ${DEVELOPERS} userErrors: INVALID, NOT_FOUND, INVALID_STATE.`,
+  })
+  releaseVersion(
+    @Arg('input', () => ReleaseVersionInput, { description: 'The version and its share of users.' }) input: ReleaseVersionInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => releaseVersion(ctx, input));
   }
 
-  @Mutation(() => VersionPayload, { description: 'Back to the previous release; not during a gray release.' })
-  rollbackRelease(@Arg('input', () => MiniProgramRefInput) input: MiniProgramRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description:
+      'The RELEASED version becomes ROLLED_BACK and the newest SUPERSEDED one RELEASED again; INVALID_STATE during a gray release, ' +
+      `or when nothing is released or nothing was before. ${DEVELOPERS} userErrors: NOT_FOUND, INVALID_STATE.`,
+  })
+  rollbackRelease(
+    @Arg('input', () => MiniProgramRefInput, { description: 'The mini program to roll back.' }) input: MiniProgramRefInput,
+    @Ctx() ctx: MiniProgramsContext,
+  ) {
     return mutationPayload('version', () => rollbackRelease(ctx, input.miniProgramId));
   }
 
-  @Mutation(() => VersionPayload, { description: 'RELEASED to OFFLINE.' })
-  takeVersionOffline(@Arg('input', () => VersionRefInput) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
+  @Mutation(() => VersionPayload, {
+    description: `RELEASED to OFFLINE, final: the mini program has no live version then. ${DEVELOPERS} userErrors: NOT_FOUND, INVALID_STATE.`,
+  })
+  takeVersionOffline(@Arg('input', () => VersionRefInput, { description: 'The live version.' }) input: VersionRefInput, @Ctx() ctx: MiniProgramsContext) {
     return mutationPayload('version', () => takeOffline(ctx, input.versionId));
   }
 }

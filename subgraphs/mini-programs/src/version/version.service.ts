@@ -33,11 +33,11 @@ const ONE_AT_A_TIME: Record<string, string> = {
 };
 
 /** The version a mutation names, with its mini program, requiring one of `needed` on it. */
-async function versionFor(caller: Caller, versionId: string, needed: readonly Right[]) {
+async function versionFor(caller: Caller, versionId: string, needed: readonly Right[], action: string) {
   caller.access.requireViewer();
   const version = isId(versionId) ? await caller.loaders.version.load(versionId) : null;
   if (!version) fail(UserErrorCode.NOT_FOUND, 'No such version.', 'versionId');
-  const { miniProgram } = await miniProgramFor(caller, version.miniProgramId, needed, 'versionId');
+  const { miniProgram } = await miniProgramFor(caller, version.miniProgramId, needed, action, 'versionId');
   return { version, miniProgram };
 }
 
@@ -114,7 +114,7 @@ export async function uploadVersion(
   input: { miniProgramId: string; version: string; description: string; packageUploadId: string },
 ): Promise<VersionRow> {
   const { deps, access } = caller;
-  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['develop']);
+  const { miniProgram } = await miniProgramFor(caller, input.miniProgramId, ['develop'], 'upload versions of this mini program');
   const number = input.version.trim();
   const description = input.description.trim();
   new InputChecks()
@@ -156,7 +156,7 @@ export async function uploadVersion(
 }
 
 export async function setTrialVersion(caller: Caller, versionId: string): Promise<VersionRow> {
-  const { version, miniProgram } = await versionFor(caller, versionId, ['develop']);
+  const { version, miniProgram } = await versionFor(caller, versionId, ['develop'], 'set the trial version');
   if (!TRIAL_STATUSES.includes(version.status)) {
     fail(UserErrorCode.INVALID_STATE, `A ${version.status} version cannot be the trial version.`, 'versionId');
   }
@@ -166,7 +166,7 @@ export async function setTrialVersion(caller: Caller, versionId: string): Promis
 }
 
 export async function submitForReview(caller: Caller, versionId: string): Promise<VersionRow> {
-  const { version, miniProgram } = await versionFor(caller, versionId, ['develop']);
+  const { version, miniProgram } = await versionFor(caller, versionId, ['develop'], 'submit this version for review');
   const [moved] = await applyMoves(caller, miniProgram, async () => [
     { version, from: ['UPLOADED'], to: 'UNDER_REVIEW', set: { submittedAt: sql`now()`, rejectionReason: null } },
   ]);
@@ -174,14 +174,14 @@ export async function submitForReview(caller: Caller, versionId: string): Promis
 }
 
 export async function withdrawReview(caller: Caller, versionId: string): Promise<VersionRow> {
-  const { version, miniProgram } = await versionFor(caller, versionId, ['develop']);
+  const { version, miniProgram } = await versionFor(caller, versionId, ['develop'], 'withdraw this version from review');
   const [moved] = await applyMoves(caller, miniProgram, async () => [{ version, from: ['UNDER_REVIEW'], to: 'UPLOADED' }]);
   return moved!;
 }
 
 /** Platform members decide a version under review. */
 export async function reviewVersion(caller: Caller, input: { versionId: string; approve: boolean; reason?: string }): Promise<VersionRow> {
-  await caller.access.requirePlatformMember();
+  await caller.access.requirePlatformMember('review versions');
   const version = isId(input.versionId) ? await caller.loaders.version.load(input.versionId) : null;
   if (!version) fail(UserErrorCode.NOT_FOUND, 'No such version.', 'versionId');
   const reason = input.reason?.trim() ?? '';
@@ -210,7 +210,7 @@ export async function reviewVersion(caller: Caller, input: { versionId: string; 
  * live version.
  */
 export async function releaseVersion(caller: Caller, input: { versionId: string; grayPercentage?: number | null }): Promise<VersionRow> {
-  const { version, miniProgram } = await versionFor(caller, input.versionId, ['develop']);
+  const { version, miniProgram } = await versionFor(caller, input.versionId, ['develop'], 'release this version');
   const percentage = input.grayPercentage ?? 100;
   if (!Number.isInteger(percentage) || percentage < 1 || percentage > 100) {
     fail(UserErrorCode.INVALID, 'The gray percentage must be 1 to 100.', 'grayPercentage');
@@ -251,7 +251,7 @@ export async function releaseVersion(caller: Caller, input: { versionId: string;
 
 /** The live version becomes ROLLED_BACK and the newest superseded one is live again; not during a gray release. */
 export async function rollbackRelease(caller: Caller, miniProgramId: string): Promise<VersionRow> {
-  const { miniProgram } = await miniProgramFor(caller, miniProgramId, ['develop']);
+  const { miniProgram } = await miniProgramFor(caller, miniProgramId, ['develop'], 'roll back the release of this mini program');
   const moved = await applyMoves(caller, miniProgram, async (tx) => {
     const rows = await tx
       .select()
@@ -272,14 +272,14 @@ export async function rollbackRelease(caller: Caller, miniProgramId: string): Pr
 }
 
 export async function takeOffline(caller: Caller, versionId: string): Promise<VersionRow> {
-  const { version, miniProgram } = await versionFor(caller, versionId, ['develop']);
+  const { version, miniProgram } = await versionFor(caller, versionId, ['develop'], 'take this version offline');
   const [moved] = await applyMoves(caller, miniProgram, async () => [{ version, from: ['RELEASED'], to: 'OFFLINE' }]);
   return moved!;
 }
 
 /** The platform's review queue across mini programs, oldest submission first. */
 export async function versionsPendingReview(db: MiniProgramsDb, access: Access, args: { first?: number | null; after?: string | null }) {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('see the versions waiting for review');
   const page = pageRequest(args, 2);
   const after = timeAndIdAfter(page.after);
   const rows = await db

@@ -1,4 +1,4 @@
-import { idAfter, pageRequest, toConnection } from '@mpp/kit';
+import { idAfter, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, toConnection } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { MiniProgramsContext } from '../context.js';
 import { MiniProgramConnection } from '../mini-program/mini-program.type.js';
@@ -7,12 +7,14 @@ import { WorkspaceRef } from './workspace.type.js';
 @Resolver(() => WorkspaceRef)
 export class WorkspaceMiniProgramsResolver {
   @FieldResolver(() => MiniProgramConnection, {
-    description: "The merchant's mini programs, newest first, removed ones included; for its members and the platform (empty for others).",
+    description:
+      "A merchant workspace's mini programs, newest first, REMOVED ones included; for its members and the platform " +
+      '(an empty page for anyone else, and for other kinds of workspace).',
   })
   async miniPrograms(
     @Root() workspace: WorkspaceRef,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: MiniProgramsContext,
   ) {
     ctx.access.requireViewer();

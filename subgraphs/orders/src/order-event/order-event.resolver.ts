@@ -13,9 +13,14 @@ const payload = (event: LoggedEvent) => event.payload as unknown as OrderStatusC
 export class OrderEventResolver {
   @Query(() => OrderEvent, {
     nullable: true,
-    description: "One event of an order's timeline by its cursor; for the order's parties and the platform.",
+    description:
+      "One event of an order's timeline by its cursor, for the members of the order's merchant and ISV workspaces and the platform; " +
+      'null for anyone else.',
   })
-  async orderEvent(@Arg('cursor', () => String) cursor: string, @Ctx() ctx: OrdersContext): Promise<LoggedEvent | null> {
+  async orderEvent(
+    @Arg('cursor', () => String, { description: "An OrderEvent's `cursor`; an unknown or malformed one gives null." }) cursor: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<LoggedEvent | null> {
     ctx.access.requireViewer();
     const position = positionOf(cursor);
     const event = position === null ? null : await ctx.loaders.eventByPosition.load(position);

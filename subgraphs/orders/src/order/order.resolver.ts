@@ -8,8 +8,14 @@ import { Order, OrderEvent, OrderPayload, OrderReasonInput, OrderRefInput, Place
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Query(() => Order, { nullable: true, description: "For the members of the order's merchant and ISV, and the platform." })
-  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: OrdersContext): Promise<OrderRow | null> {
+  @Query(() => Order, {
+    nullable: true,
+    description: "An order by id, for the members of its merchant and ISV workspaces and the platform; null for anyone else.",
+  })
+  async order(
+    @Arg('id', () => ID, { description: 'The order; an unknown or malformed id gives null.' }) id: string,
+    @Ctx() ctx: OrdersContext,
+  ): Promise<OrderRow | null> {
     ctx.access.requireViewer();
     const order = isId(id) ? await ctx.loaders.order.load(id) : null;
     return order && (await canSee(ctx.access, order)) ? order : null;
@@ -40,50 +46,92 @@ export class OrderResolver {
     return { amount: order.priceAmount, currency: order.priceCurrency };
   }
 
-  @FieldResolver(() => [OrderEvent], { description: 'The timeline, oldest first.' })
+  @FieldResolver(() => [OrderEvent], { description: 'The timeline, oldest first: every status change, its placement (`from: null`) included.' })
   events(@Root() order: OrderRow, @Ctx() ctx: OrdersContext): Promise<LoggedEvent[]> {
     return ctx.loaders.eventsByOrder.load(order.id);
   }
 
-  @Mutation(() => OrderPayload, { description: 'Merchant OWNER or MASTER, for an ONLINE service and one of its own mini programs.' })
-  placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      "Places a NEW order at the service's current price, for OWNER or MASTER of a VERIFIED merchant workspace (else " +
+      "FORBIDDEN); the ISV's members hear of it through `orderPlaced`. userErrors: INVALID, NOT_FOUND, NOT_VERIFIED, " +
+      'INVALID_STATE.',
+  })
+  placeOrder(
+    @Arg('input', () => PlaceOrderInput, { description: 'The service, the mini program and the requirements.' }) input: PlaceOrderInput,
+    @Ctx() ctx: OrdersContext,
+  ) {
     return mutationPayload('order', () => placeOrder(ctx, input));
   }
 
-  @Mutation(() => OrderPayload, { description: 'ISV: NEW to PENDING_CONFIRMATION.' })
-  acceptOrder(@Arg('input', () => OrderRefInput) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'ISV OWNER or MASTER (else FORBIDDEN): NEW to PENDING_CONFIRMATION. userErrors: NOT_FOUND, INVALID_STATE.',
+  })
+  acceptOrder(@Arg('input', () => OrderRefInput, { description: 'The order to accept.' }) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.accept));
   }
 
-  @Mutation(() => OrderPayload, { description: 'ISV: NEW to REJECTED, with the reason.' })
-  rejectOrder(@Arg('input', () => OrderReasonInput) input: OrderReasonInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'ISV OWNER or MASTER (else FORBIDDEN): NEW to REJECTED, with the reason. userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
+  })
+  rejectOrder(
+    @Arg('input', () => OrderReasonInput, { description: 'The order and the reason.' }) input: OrderReasonInput,
+    @Ctx() ctx: OrdersContext,
+  ) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.reject, input.reason));
   }
 
-  @Mutation(() => OrderPayload, { description: 'Merchant: PENDING_CONFIRMATION to IN_DEVELOPMENT; the ISV is now authorized on the mini program.' })
-  confirmOrder(@Arg('input', () => OrderRefInput) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'Merchant OWNER or MASTER (else FORBIDDEN): PENDING_CONFIRMATION to IN_DEVELOPMENT; the ISV is now authorized on the mini ' +
+      'program. INVALID_STATE also when another order of that mini program is IN_DEVELOPMENT or CLOSURE_REQUESTED. userErrors: ' +
+      'NOT_FOUND, INVALID_STATE.',
+  })
+  confirmOrder(@Arg('input', () => OrderRefInput, { description: 'The order to confirm.' }) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.confirm));
   }
 
   @Mutation(() => OrderPayload, {
-    description: 'Merchant: NEW or PENDING_CONFIRMATION to CANCELLED; ISV: IN_DEVELOPMENT to CANCELLED (abandons; authorization ends).',
+    description:
+      'With the reason. Merchant OWNER or MASTER: NEW or PENDING_CONFIRMATION to CANCELLED; ISV OWNER or MASTER: IN_DEVELOPMENT ' +
+      'to CANCELLED (abandons; the authorization ends). Anyone else: FORBIDDEN. userErrors: INVALID, NOT_FOUND, INVALID_STATE.',
   })
-  cancelOrder(@Arg('input', () => OrderReasonInput) input: OrderReasonInput, @Ctx() ctx: OrdersContext) {
+  cancelOrder(
+    @Arg('input', () => OrderReasonInput, { description: 'The order and the reason.' }) input: OrderReasonInput,
+    @Ctx() ctx: OrdersContext,
+  ) {
     return mutationPayload('order', () => cancel(ctx, input.orderId, input.reason));
   }
 
-  @Mutation(() => OrderPayload, { description: 'ISV: IN_DEVELOPMENT to CLOSURE_REQUESTED.' })
-  requestOrderClosure(@Arg('input', () => OrderRefInput) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'ISV OWNER or MASTER (else FORBIDDEN): IN_DEVELOPMENT to CLOSURE_REQUESTED; the authorization holds until the merchant ' +
+      'decides. userErrors: NOT_FOUND, INVALID_STATE.',
+  })
+  requestOrderClosure(@Arg('input', () => OrderRefInput, { description: 'The order to close.' }) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.requestClosure));
   }
 
-  @Mutation(() => OrderPayload, { description: 'Merchant: CLOSURE_REQUESTED to CLOSED; authorization ends.' })
-  approveOrderClosure(@Arg('input', () => OrderRefInput) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'Merchant OWNER or MASTER (else FORBIDDEN): CLOSURE_REQUESTED to CLOSED; the authorization ends, and with it the roles ' +
+      'the ISV gave on the mini program. userErrors: NOT_FOUND, INVALID_STATE.',
+  })
+  approveOrderClosure(@Arg('input', () => OrderRefInput, { description: 'The order to close.' }) input: OrderRefInput, @Ctx() ctx: OrdersContext) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.approveClosure));
   }
 
-  @Mutation(() => OrderPayload, { description: 'Merchant: CLOSURE_REQUESTED back to IN_DEVELOPMENT, with the reason.' })
-  rejectOrderClosure(@Arg('input', () => OrderReasonInput) input: OrderReasonInput, @Ctx() ctx: OrdersContext) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'Merchant OWNER or MASTER (else FORBIDDEN): CLOSURE_REQUESTED back to IN_DEVELOPMENT, with the reason. userErrors: ' +
+      'INVALID, NOT_FOUND, INVALID_STATE.',
+  })
+  rejectOrderClosure(
+    @Arg('input', () => OrderReasonInput, { description: 'The order and the reason.' }) input: OrderReasonInput,
+    @Ctx() ctx: OrdersContext,
+  ) {
     return mutationPayload('order', () => transition(ctx, input.orderId, STEPS.rejectClosure, input.reason));
   }
 }

@@ -73,7 +73,7 @@ export async function placeOrder(
   const { service, miniProgram } = await facts(caller, input.serviceId, input.miniProgramId);
   if (!miniProgram) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
   if (!(await access.canRead(miniProgram.merchantWorkspaceId))) fail(UserErrorCode.NOT_FOUND, 'No such mini program.', 'miniProgramId');
-  await access.requireRole(miniProgram.merchantWorkspaceId, MANAGERS);
+  await access.requireRole(miniProgram.merchantWorkspaceId, MANAGERS, { party: 'merchant', action: 'order services for its mini programs' });
   if (!(await access.isVerified(miniProgram.merchantWorkspaceId))) {
     fail(UserErrorCode.NOT_VERIFIED, 'The merchant workspace must pass identity verification before it orders.', 'miniProgramId');
   }
@@ -131,20 +131,22 @@ type Party = 'merchant' | 'isv';
 
 interface Step {
   party: Party;
+  /** What the step does, as a refusal says it: "Only the merchant's OWNER or MASTER may confirm this order." */
+  action: string;
   from: OrderStatusValue[];
   to: OrderStatusValue;
   needsReason?: boolean;
 }
 
 export const STEPS = {
-  accept: { party: 'isv', from: ['NEW'], to: 'PENDING_CONFIRMATION' },
-  reject: { party: 'isv', from: ['NEW'], to: 'REJECTED', needsReason: true },
-  confirm: { party: 'merchant', from: ['PENDING_CONFIRMATION'], to: 'IN_DEVELOPMENT' },
-  cancelByMerchant: { party: 'merchant', from: ['NEW', 'PENDING_CONFIRMATION'], to: 'CANCELLED', needsReason: true },
-  abandonByIsv: { party: 'isv', from: ['IN_DEVELOPMENT'], to: 'CANCELLED', needsReason: true },
-  requestClosure: { party: 'isv', from: ['IN_DEVELOPMENT'], to: 'CLOSURE_REQUESTED' },
-  approveClosure: { party: 'merchant', from: ['CLOSURE_REQUESTED'], to: 'CLOSED' },
-  rejectClosure: { party: 'merchant', from: ['CLOSURE_REQUESTED'], to: 'IN_DEVELOPMENT', needsReason: true },
+  accept: { party: 'isv', action: 'accept this order', from: ['NEW'], to: 'PENDING_CONFIRMATION' },
+  reject: { party: 'isv', action: 'reject this order', from: ['NEW'], to: 'REJECTED', needsReason: true },
+  confirm: { party: 'merchant', action: 'confirm this order', from: ['PENDING_CONFIRMATION'], to: 'IN_DEVELOPMENT' },
+  cancelByMerchant: { party: 'merchant', action: 'cancel this order', from: ['NEW', 'PENDING_CONFIRMATION'], to: 'CANCELLED', needsReason: true },
+  abandonByIsv: { party: 'isv', action: 'abandon this order', from: ['IN_DEVELOPMENT'], to: 'CANCELLED', needsReason: true },
+  requestClosure: { party: 'isv', action: 'request the closure of this order', from: ['IN_DEVELOPMENT'], to: 'CLOSURE_REQUESTED' },
+  approveClosure: { party: 'merchant', action: 'approve the closure of this order', from: ['CLOSURE_REQUESTED'], to: 'CLOSED' },
+  rejectClosure: { party: 'merchant', action: 'reject the closure of this order', from: ['CLOSURE_REQUESTED'], to: 'IN_DEVELOPMENT', needsReason: true },
 } satisfies Record<string, Step>;
 
 /** The order a mutation names: NOT_FOUND unless the caller may see it. */
@@ -163,7 +165,7 @@ const partyWorkspace = (order: OrderRow, party: Party) => (party === 'merchant' 
  */
 export async function transition(caller: Caller, orderId: string, step: Step, reasonInput?: string): Promise<OrderRow> {
   const order = await visibleOrder(caller, orderId);
-  await caller.access.requireRole(partyWorkspace(order, step.party), MANAGERS);
+  await caller.access.requireRole(partyWorkspace(order, step.party), MANAGERS, { party: step.party === 'isv' ? 'ISV' : 'merchant', action: step.action });
   return applyStep(caller, order, step, reasonInput);
 }
 
@@ -177,7 +179,7 @@ export async function cancel(caller: Caller, orderId: string, reason: string): P
     return membership !== null && MANAGERS.includes(membership.role as (typeof MANAGERS)[number]);
   };
   const [merchant, isv] = await Promise.all([managed('merchant'), managed('isv')]);
-  if (!merchant && !isv) throw forbidden("Only the merchant's or the ISV's OWNER or MASTER may cancel an order.");
+  if (!merchant && !isv) throw forbidden("Only the merchant's or the ISV's OWNER or MASTER may cancel this order.");
   const step = isv && (!merchant || STEPS.abandonByIsv.from.includes(order.status as 'IN_DEVELOPMENT')) ? STEPS.abandonByIsv : STEPS.cancelByMerchant;
   return applyStep(caller, order, step, reason);
 }

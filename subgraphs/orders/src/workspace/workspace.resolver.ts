@@ -1,4 +1,4 @@
-import { idAfter, pageRequest, toConnection } from '@mpp/kit';
+import { idAfter, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest, toConnection } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { OrdersContext } from '../context.js';
 import type { OrderStatusValue } from '../db/schema.js';
@@ -12,9 +12,9 @@ export class WorkspaceOrdersResolver {
   })
   async orders(
     @Root() workspace: WorkspaceRef,
-    @Arg('status', () => OrderStatus, { nullable: true }) status: OrderStatus | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => OrderStatus, { nullable: true, description: 'Only the orders in this status; omitted: all.' }) status: OrderStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: OrdersContext,
   ) {
     ctx.access.requireViewer();
@@ -33,7 +33,7 @@ export class WorkspaceOrdersResolver {
 export class MiniProgramAuthorizationResolver {
   @FieldResolver(() => WorkspaceRef, {
     nullable: true,
-    description: 'The ISV currently authorized through an order in development, if any.',
+    description: 'The ISV currently authorized on it, through its order IN_DEVELOPMENT or CLOSURE_REQUESTED; null when none.',
   })
   async authorizedIsv(@Root() miniProgram: MiniProgramRef, @Ctx() ctx: OrdersContext): Promise<WorkspaceRef | null> {
     const order = await ctx.loaders.activeOrderByMiniProgram.load(miniProgram.id);

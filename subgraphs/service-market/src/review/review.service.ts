@@ -25,7 +25,7 @@ export async function reviewService(
   access: Access,
   input: { serviceId: string; approve: boolean; reason?: string },
 ): Promise<ServiceRow> {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('review services');
   const [service] = isId(input.serviceId) ? await deps.db.select().from(services).where(eq(services.id, input.serviceId)) : [];
   if (!service) fail(UserErrorCode.NOT_FOUND, 'No such service.', 'serviceId');
   const reason = input.reason?.trim() ?? '';
@@ -61,7 +61,7 @@ export async function reviewService(
 
 /** The review queue, oldest submission first. */
 export async function servicesPendingReview(db: MarketDb, access: Access, args: { first?: number | null; after?: string | null }) {
-  await access.requirePlatformMember();
+  await access.requirePlatformMember('see the services waiting for review');
   const page = pageRequest(args, 2);
   const after = timeAndIdAfter(page.after);
   const where = and(

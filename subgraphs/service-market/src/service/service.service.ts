@@ -25,12 +25,15 @@ export async function canSee(access: Access, service: ServiceRow): Promise<boole
   return access.canRead(service.isvWorkspaceId);
 }
 
-/** A service the caller may manage (ISV OWNER/MASTER), or NOT_FOUND (not visible) / FORBIDDEN. */
-export async function serviceToManage(deps: MarketDeps, access: Access, serviceId: string): Promise<ServiceRow> {
+/**
+ * A service the caller may manage (ISV OWNER/MASTER), or NOT_FOUND (not visible) / FORBIDDEN
+ * naming `action` ("submit this service for review").
+ */
+export async function serviceToManage(deps: MarketDeps, access: Access, serviceId: string, action: string): Promise<ServiceRow> {
   access.requireViewer();
   const [service] = isId(serviceId) ? await deps.db.select().from(services).where(eq(services.id, serviceId)) : [];
   if (!service || !(await canSee(access, service))) fail(UserErrorCode.NOT_FOUND, 'No such service.', 'serviceId');
-  await access.requireRole(service.isvWorkspaceId, MANAGERS, WorkspaceKind.ISV);
+  await access.requireRole(service.isvWorkspaceId, MANAGERS, { party: 'ISV', action, kind: WorkspaceKind.ISV });
   return service;
 }
 
@@ -42,7 +45,7 @@ export async function createService(
   const viewer = access.requireViewer();
   const workspace = await access.findWorkspace(input.isvWorkspaceId);
   if (!workspace) fail(UserErrorCode.NOT_FOUND, 'No such workspace.', 'isvWorkspaceId');
-  await access.requireRole(workspace.id, MANAGERS);
+  await access.requireRole(workspace.id, MANAGERS, { party: 'ISV', action: 'create its services' });
   if (workspace.kind !== WorkspaceKind.ISV) fail(UserErrorCode.INVALID, 'Only ISV workspaces offer services.', 'isvWorkspaceId');
   const checks = new InputChecks();
   const fields = normalizeServiceFields(checks, input) as ServiceFields;
@@ -69,7 +72,7 @@ export async function updateService(
   access: Access,
   input: { [K in keyof ServiceFields]?: ServiceFields[K] | null } & { serviceId: string },
 ): Promise<ServiceRow> {
-  const service = await serviceToManage(deps, access, input.serviceId);
+  const service = await serviceToManage(deps, access, input.serviceId, 'edit this service');
   const checks = new InputChecks();
   const fields = normalizeServiceFields(checks, {
     name: input.name ?? undefined,
@@ -85,7 +88,7 @@ export async function updateService(
 }
 
 export async function submitService(deps: MarketDeps, access: Access, serviceId: string): Promise<ServiceRow> {
-  const service = await serviceToManage(deps, access, serviceId);
+  const service = await serviceToManage(deps, access, serviceId, 'submit this service for review');
   if (!(await access.isVerified(service.isvWorkspaceId))) {
     fail(UserErrorCode.NOT_VERIFIED, 'The ISV workspace must pass identity verification before it submits services.', 'serviceId');
   }
@@ -100,12 +103,12 @@ export async function submitService(deps: MarketDeps, access: Access, serviceId:
 }
 
 export async function withdrawService(deps: MarketDeps, access: Access, serviceId: string): Promise<ServiceRow> {
-  const service = await serviceToManage(deps, access, serviceId);
+  const service = await serviceToManage(deps, access, serviceId, 'withdraw this service from review');
   return transition(deps.db, access, service, ['PENDING_REVIEW'], { status: 'WITHDRAWN' }, ServiceEvent.Withdrawn);
 }
 
 export async function archiveService(deps: MarketDeps, access: Access, serviceId: string): Promise<ServiceRow> {
-  const service = await serviceToManage(deps, access, serviceId);
+  const service = await serviceToManage(deps, access, serviceId, 'archive this service');
   return transition(deps.db, access, service, ['ONLINE'], { status: 'ARCHIVED' }, ServiceEvent.Archived);
 }
 

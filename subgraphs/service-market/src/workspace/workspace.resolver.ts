@@ -1,4 +1,4 @@
-import { idAfter, pageRequest } from '@mpp/kit';
+import { idAfter, PAGE_ARGUMENT_DESCRIPTIONS, pageRequest } from '@mpp/kit';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { MarketContext } from '../context.js';
 import { SERVICE_STATUSES, type ServiceStatusValue } from '../db/schema.js';
@@ -12,9 +12,10 @@ export class WorkspaceServicesResolver {
   })
   async services(
     @Root() workspace: WorkspaceRef,
-    @Arg('status', () => ServiceStatus, { nullable: true }) status: ServiceStatus | null,
-    @Arg('first', () => Int, { nullable: true }) first: number | null,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('status', () => ServiceStatus, { nullable: true, description: 'Only services in this status; null: every status the caller may see.' })
+    status: ServiceStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.first }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: PAGE_ARGUMENT_DESCRIPTIONS.after }) after: string | null,
     @Ctx() ctx: MarketContext,
   ) {
     ctx.access.requireViewer();

@@ -45,7 +45,7 @@ export async function createEndpoint(
 ): Promise<{ endpoint: EndpointRow; secret: string }> {
   const viewer = ctx.access.requireViewer();
   if (!(await ctx.access.findWorkspace(input.workspaceId))) fail(UserErrorCode.NOT_FOUND, 'No such workspace.', 'workspaceId');
-  await ctx.access.requireRole(input.workspaceId, MANAGERS);
+  await ctx.access.requireRole(input.workspaceId, MANAGERS, { party: 'workspace', action: 'add webhook endpoints' });
   await checkFields(ctx, input);
   const secret = newSecret();
   const endpoint = await ctx.deps.db.transaction(async (tx) => {

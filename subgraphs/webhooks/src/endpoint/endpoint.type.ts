@@ -23,6 +23,7 @@ export enum WebhookDeliveryStatus {
 }
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery is: retried with backoff until the endpoint answers 2xx or the retry schedule (about 4 hours by default) runs out.',
   valuesConfig: {
     PENDING: { description: 'Not delivered yet: the next attempt is at `nextAttemptAt`.' },
     DELIVERED: { description: 'The endpoint answered 2xx.' },
@@ -50,7 +51,7 @@ export class WebhookAttempt {
 
 @ObjectType({ description: 'One event sent (or to be sent) to one endpoint, with its attempts.' })
 export class WebhookDelivery {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The delivery's opaque id, for `redeliverWebhook`." })
   id!: string;
 
   @Field(() => String, { description: 'The `webhook-id` header: the same for every attempt, so a receiver can ignore a repeat.' })
@@ -84,7 +85,7 @@ export const { Edge: WebhookDeliveryEdge, Connection: WebhookDeliveryConnection 
 
 @ObjectType({ description: "A partner's HTTPS URL that receives signed webhooks (Standard Webhooks) of one workspace's events." })
 export class WebhookEndpoint {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The endpoint's opaque id." })
   id!: string;
 
   @Field(() => WorkspaceRef, { description: 'The workspace whose events it receives.' })
@@ -114,40 +115,51 @@ export class WebhookEndpoint {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Until when the secret before the last rotation still signs deliveries too.' })
   previousSecretExpiresAt!: Date | null;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it last changed: an edit, a secret rotation, or the platform disabling it.' })
   updatedAt!: Date;
 }
 
+/** The rules of an endpoint's fields, said once for creating and changing one. */
+const FIELD_RULES = {
+  url:
+    'An https:// URL of at most 2048 characters, without credentials, whose host resolves to public addresses only ' +
+    '(checked again at each delivery), unless the platform allows private targets; INVALID otherwise.',
+  topics: 'At least one topic (repeats dropped); INVALID when empty.',
+  description: 'A note for its owner: up to 200 characters once trimmed; INVALID otherwise.',
+} as const;
+
 @InputType({ description: 'A new webhook endpoint of a workspace.' })
 export class CreateWebhookEndpointInput {
-  @Field(() => ID, { description: 'The workspace whose events it receives (you are its OWNER or MASTER).' })
+  @Field(() => ID, {
+    description: 'The workspace whose events it receives (you are its OWNER or MASTER); NOT_FOUND when there is none, QUOTA_EXCEEDED when it has 10 endpoints.',
+  })
   workspaceId!: string;
 
-  @Field(() => String, { description: 'An https:// URL of a public address.' })
+  @Field(() => String, { description: FIELD_RULES.url })
   url!: string;
 
-  @Field(() => [WebhookTopic], { description: 'At least one topic.' })
+  @Field(() => [WebhookTopic], { description: FIELD_RULES.topics })
   topics!: WebhookTopic[];
 
-  @Field(() => String, { nullable: true, description: 'Up to 200 characters.' })
+  @Field(() => String, { nullable: true, description: `${FIELD_RULES.description} Null: empty.` })
   description?: string | null;
 }
 
-@InputType({ description: 'Changes to an endpoint; absent fields stay as they are.' })
+@InputType({ description: 'Changes to an endpoint; absent or null fields stay as they are.' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The endpoint's id; NOT_FOUND unless the caller is its workspace's OWNER or MASTER." })
   endpointId!: string;
 
-  @Field(() => String, { nullable: true, description: 'An https:// URL of a public address.' })
+  @Field(() => String, { nullable: true, description: FIELD_RULES.url })
   url?: string | null;
 
-  @Field(() => [WebhookTopic], { nullable: true, description: 'At least one topic.' })
+  @Field(() => [WebhookTopic], { nullable: true, description: FIELD_RULES.topics })
   topics?: WebhookTopic[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Up to 200 characters.' })
+  @Field(() => String, { nullable: true, description: FIELD_RULES.description })
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False pauses deliveries; true resumes them (also after the platform disabled it).' })
@@ -156,42 +168,42 @@ export class UpdateWebhookEndpointInput {
 
 @InputType({ description: 'Names one webhook endpoint.' })
 export class WebhookEndpointRefInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The endpoint's id; NOT_FOUND unless the caller is its workspace's OWNER or MASTER." })
   endpointId!: string;
 }
 
 @InputType({ description: 'Names one delivery.' })
 export class RedeliverWebhookInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The delivery's id; NOT_FOUND unless the caller is its endpoint's workspace's OWNER or MASTER." })
   deliveryId!: string;
 }
 
 @ObjectType({ description: 'An endpoint with its signing secret, shown only here.' })
 export class WebhookEndpointSecretPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint; null when userErrors is not empty.' })
   endpoint!: WebhookEndpoint | null;
 
   @Field(() => String, { nullable: true, description: 'The signing secret (`whsec_…`, a base64 key); it cannot be read again.' })
   secret!: string | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was changed; empty on success.' })
   userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The endpoint a mutation changed.' })
 export class WebhookEndpointPayload {
-  @Field(() => WebhookEndpoint, { nullable: true })
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint after the change (as it was, when deleted); null when userErrors is not empty.' })
   endpoint!: WebhookEndpoint | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was changed; empty on success.' })
   userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The delivery a mutation queued.' })
 export class WebhookDeliveryPayload {
-  @Field(() => WebhookDelivery, { nullable: true })
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The delivery, PENDING; null when userErrors is not empty.' })
   delivery!: WebhookDelivery | null;
 
-  @Field(() => [UserError])
+  @Field(() => [UserError], { description: 'Why nothing was queued; empty on success.' })
   userErrors!: UserError[];
 }

@@ -119,9 +119,20 @@ export async function messagesOf(source: SourceSchema, event: LoggedEvent, looku
     }
     case 'mini_programs': {
       if (event.type !== MiniProgramEvent.VersionChanged) return [];
-      const v = event.payload as { miniProgramId: string; merchantWorkspaceId: string; name: string; versionId: string; version: string; from: string | null; to: string; reason?: string | null };
+      const v = event.payload as {
+        miniProgramId: string;
+        merchantWorkspaceId: string;
+        name: string;
+        versionId: string;
+        version: string;
+        from: string | null;
+        to: string;
+        reason?: string | null;
+        /** Since events name it; older ones are looked up in this subgraph's copy of Orders' authorizations. */
+        authorizedIsvWorkspaceId?: string | null;
+      };
       if (v.from !== 'UNDER_REVIEW' || (v.to !== 'APPROVED' && v.to !== 'REJECTED')) return [];
-      const isv = await lookup.authorizedIsv(v.miniProgramId);
+      const isv = v.authorizedIsvWorkspaceId !== undefined ? v.authorizedIsvWorkspaceId : await lookup.authorizedIsv(v.miniProgramId);
       return [
         {
           topic: WebhookTopic.VERSION_REVIEWED,

@@ -1,0 +1,3 @@
+export * from './endpoint.js';
+export * from './registry.js';
+export * from './request-plugin.js';
