@@ -1,8 +1,11 @@
-import { createLogger, loadConfig, onShutdownSignal } from '@mpp/kit';
+import { createLogger, loadConfig, onShutdownSignal, startTracing } from '@mpp/kit';
 import { startPlatform } from './platform.js';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; each service of this process has its own service name.
+const tracing = await startTracing({ serviceName: 'gateway' });
+if (tracing.enabled) logger.info('tracing: spans exported with OTLP');
 const platform = await startPlatform(config, logger);
 logger.info(
   {
@@ -15,4 +18,7 @@ logger.info(
   'platform ready',
 );
 console.log(`\n  Mini program platform graph: ${config.publicUrl}/graphql\n`);
-onShutdownSignal(logger, () => platform.stop());
+onShutdownSignal(logger, async () => {
+  await platform.stop();
+  await tracing.stop();
+});

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
-import { INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration } from '@mpp/kit';
+import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 // Not from compose.ts: serving the graph must not load the composition library.
@@ -50,6 +50,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (authorization) headers.set('authorization', authorization);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     headers.set(INTERNAL_CREDENTIAL_HEADER, signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization }));
+    // `traceparent` of this fetch's span (tracing on): the subgraph's spans join the request's trace.
+    injectTraceContext(headers);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -79,10 +81,10 @@ export function isQueryBody(body: string): boolean {
 }
 
 /**
- * Headers that differ between two identical requests of one caller: the request id, and the
- * internal credential (signed with the time, it binds the caller's `Authorization`, which is kept).
+ * Headers that differ between two identical requests of one caller: the request id, the trace
+ * context (a shared request joins the trace of the first caller), and the internal credential (signed with the time, it binds the caller's `Authorization`, which is kept).
  */
-const PER_REQUEST_HEADERS = new Set([REQUEST_ID_HEADER, INTERNAL_CREDENTIAL_HEADER]);
+const PER_REQUEST_HEADERS = new Set([REQUEST_ID_HEADER, INTERNAL_CREDENTIAL_HEADER, 'traceparent', 'tracestate']);
 
 /** Every header (the caller's credentials above all) and the body, but not those that differ per request. */
 export function inFlightKey(headers: Record<string, string>, body: string): string {

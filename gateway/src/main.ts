@@ -1,10 +1,13 @@
-import { createLogger, loadConfig, onShutdownSignal, openDatabase, subgraphUrlVariable } from '@mpp/kit';
+import { createLogger, loadConfig, onShutdownSignal, openDatabase, startTracing, subgraphUrlVariable } from '@mpp/kit';
 import { startGateway } from './server.js';
 import { subgraphModules } from './subgraphs.js';
 
 // The distributed mode: the gateway alone, with each subgraph's URL from `<NAME>_URL`.
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, name: 'gateway' });
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = await startTracing({ serviceName: 'gateway' });
+if (tracing.enabled) logger.info('tracing: spans exported with OTLP');
 const missing = subgraphModules.map((m) => subgraphUrlVariable(m.name)).filter((name) => !process.env[name]);
 if (missing.length > 0) {
   logger.fatal({ missing }, 'set the URL of every subgraph, e.g. ACCOUNTS_URL=http://accounts:4000/graphql');
@@ -25,4 +28,5 @@ logger.info({ url: `${config.publicUrl}/graphql` }, 'gateway listening');
 onShutdownSignal(logger, async () => {
   await gateway.stop();
   await database.close();
+  await tracing.stop();
 });

@@ -1,3 +1,4 @@
+import { traceEventWork, type LoggedEvent } from '@mpp/kit';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 
@@ -94,4 +95,14 @@ export class WorkQueue {
       else this.running -= 1;
     }
   }
+}
+
+/**
+ * Completes an event for a subscription field in a span that is a child of the request that logged
+ * the event (its `trace_parent`): the trace of a mutation shows the deliveries it caused. The
+ * completion is shared by every subscriber waiting for it, and so is its span.
+ */
+export function traceEventDelivery<T>(event: LoggedEvent, field: string, complete: () => Promise<T>): Promise<T> {
+  const attributes = { 'graphql.operation.type': 'subscription', 'graphql.field.name': field, 'event.type': event.type, 'event.position': event.position };
+  return traceEventWork('gateway', `deliver ${field}`, event.traceParent, { kind: 'consumer', attributes }, complete);
 }

@@ -23,7 +23,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
 import type { Caller } from '../limits/index.js';
-import { encodedEvent, formatErrors, formatResult, sendEncodedNext, WorkQueue } from './delivery.js';
+import { encodedEvent, formatErrors, formatResult, sendEncodedNext, traceEventDelivery, WorkQueue } from './delivery.js';
 import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
@@ -287,7 +287,7 @@ export function attachSubscriptions(options: {
           completion = {
             waiters,
             result: queue.run(
-              () => run(parsed.completion, completionVariables(parsed, key), authorization, 'internal'),
+              () => traceEventDelivery(event, parsed.field, () => run(parsed.completion, completionVariables(parsed, key), authorization, 'internal')),
               () => [...waiters].some((w) => !w.closed),
               null,
             ),

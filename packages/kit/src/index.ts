@@ -29,3 +29,5 @@ export * from './db/errors.js';
 export * from './events/contracts.js';
 export * from './db/loaders.js';
 export * from './graphql/display-names.js';
+export * from './tracing/tracing.js';
+export * from './tracing/spans.js';

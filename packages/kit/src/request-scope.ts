@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 
 /** What we know about the request being served, wherever in its call tree we are. */
 export interface RequestScope {
@@ -46,7 +47,10 @@ export interface CompletedRequest {
 export const requestMetrics = new EventEmitter<{ completed: [CompletedRequest] }>();
 requestMetrics.setMaxListeners(100);
 
-/** Runs background work (woken by a notification, say) without charging it to whichever request is current. */
+/**
+ * Runs background work (woken by a notification, say) without charging it to whichever request is
+ * current, nor adding its spans to that request's trace.
+ */
 export function outsideRequestScope<T>(fn: () => T): T {
-  return storage.exit(fn);
+  return context.with(ROOT_CONTEXT, () => storage.exit(fn));
 }

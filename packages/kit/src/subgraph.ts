@@ -11,6 +11,7 @@ import { guardAgainstDriverFaults, openDatabase, type Database } from './db/data
 import { EventConsumer } from './events/consumer.js';
 import { startGraphQLService, type RequestInfo, type RunningService } from './http/service.js';
 import { createLogger, type Logger } from './logger.js';
+import { startTracing } from './tracing/tracing.js';
 
 /** What every subgraph's resolvers receive. Subgraphs extend it with their loaders. */
 export interface SubgraphContext {
@@ -151,6 +152,9 @@ export async function runStandaloneSubgraph<C extends SubgraphContext>(
 ): Promise<void> {
   const config = loadConfig(process.env, { port: options.defaultPort });
   const logger = createLogger({ level: config.logLevel, name: module.name });
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const tracing = await startTracing({ serviceName: module.name });
+  if (tracing.enabled) logger.info('tracing: spans exported with OTLP');
   guardAgainstDriverFaults((error) => logger.warn({ err: error }, 'survived a database driver fault; connections replaced'));
   if (!config.databaseUrl) {
     logger.fatal('DATABASE_URL is required to run a subgraph on its own; `npm start` runs everything embedded.');
@@ -168,5 +172,6 @@ export async function runStandaloneSubgraph<C extends SubgraphContext>(
   onShutdownSignal(logger, async () => {
     await served.stopAll();
     await database.close();
+    await tracing.stop();
   });
 }

@@ -32,7 +32,7 @@ beforeAll(async () => {
     'create schema kit_producer',
     'create schema kit_consumer',
     `create table kit_producer.event_log (position bigserial primary key, id uuid not null unique, type text not null,
-      stream_id text not null, payload jsonb not null, actor_id text, request_id text, occurred_at timestamp(3) with time zone not null default now())`,
+      stream_id text not null, payload jsonb not null, actor_id text, request_id text, trace_parent text, occurred_at timestamp(3) with time zone not null default now())`,
     'create table kit_consumer.consumer_offsets (consumer text primary key, position bigint not null, updated_at timestamp(3) with time zone not null default now())',
     'create table kit_consumer.applied (event_id text primary key, times integer not null)',
   ]) {

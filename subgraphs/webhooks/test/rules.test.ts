@@ -104,6 +104,7 @@ describe('version reviews', () => {
       payload: { miniProgramId: 'mp', merchantWorkspaceId: 'merchant', name: 'Shop', versionId: 'v', version: '1.0.0', from: 'UNDER_REVIEW', to: 'APPROVED', ...payload },
       actorId: null,
       requestId: null,
+      traceParent: null,
       occurredAt: new Date('2026-01-01T00:00:00Z'),
     }) as LoggedEvent;
   const lookup = (isv: string | null) => ({ authorizedIsv: vi.fn(async () => isv) });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -8,6 +8,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { trackDatabasePool } from '../metrics/registry.js';
 import { countSqlStatement } from '../request-scope.js';
+import { isTracingEnabled } from '../tracing/tracing.js';
+import { traceStatement } from '../tracing/spans.js';
 import { isUnavailable } from './errors.js';
 
 /**
@@ -152,24 +154,26 @@ class Breaker {
 
   readonly unsafe = (...args: Parameters<postgres.Sql['unsafe']>) => {
     if (this.failure) throw new DatabaseUnavailableError(this.failure);
-    const query = this.pool().unsafe(...args);
-    this.inFlight += 1;
-    // Observing the outcome starts the query one microtask later, as awaiting it would: drizzle's
-    // synchronous `.values()` still applies.
-    query.then(
-      () => void (this.inFlight -= 1),
-      (error: unknown) => {
-        this.inFlight -= 1;
-        this.observe(error);
-      },
-    );
-    return query;
+    return traceStatement(args[0], () => {
+      const query = this.pool().unsafe(...args);
+      this.inFlight += 1;
+      // Observing the outcome starts the query one microtask later, as awaiting it would: drizzle's
+      // synchronous `.values()` still applies.
+      query.then(
+        () => void (this.inFlight -= 1),
+        (error: unknown) => {
+          this.inFlight -= 1;
+          this.observe(error);
+        },
+      );
+      return query;
+    });
   };
 
   readonly begin = (...args: unknown[]): Promise<unknown> => {
     if (this.failure) return Promise.reject(new DatabaseUnavailableError(this.failure));
     this.inFlight += 1;
-    return (this.pool().begin as (...a: unknown[]) => Promise<unknown>)(...args)
+    return (this.pool().begin as (...a: unknown[]) => Promise<unknown>)(...withTracedTransaction(args))
       .catch((error: unknown) => {
         this.observe(error);
         throw error;
@@ -205,6 +209,26 @@ class Breaker {
     }
     this.probing = false;
   }
+}
+
+/**
+ * `begin`'s or `savepoint`'s arguments with the transaction callback given a transaction whose
+ * statements are traced (drizzle sends them through its `unsafe`), when tracing is on.
+ */
+function withTracedTransaction(args: unknown[]): unknown[] {
+  const callback = args.at(-1);
+  if (!isTracingEnabled() || typeof callback !== 'function') return args;
+  return [...args.slice(0, -1), (sql: postgres.TransactionSql) => (callback as (sql: postgres.TransactionSql) => unknown)(tracedTransaction(sql))];
+}
+
+function tracedTransaction(sql: postgres.TransactionSql): postgres.TransactionSql {
+  return new Proxy(sql, {
+    get: (target, property) => {
+      if (property === 'unsafe') return (...args: Parameters<postgres.Sql['unsafe']>) => traceStatement(args[0], () => target.unsafe(...args));
+      if (property === 'savepoint') return (...args: unknown[]) => (target.savepoint as (...a: unknown[]) => unknown)(...withTracedTransaction(args));
+      return Reflect.get(target, property) as unknown;
+    },
+  });
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -391,7 +415,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const untrackPool = trackDatabasePool(poolName({ url: null, dataDir }), 1, () => inFlight);
   return {
     driver: 'pglite',
-    orm: (schema) => drizzlePglite({ client: countedClient, schema, logger: statementCounter }) as unknown as Db<typeof schema>,
+    orm: (schema) => drizzlePglite({ client: tracedPglite(countedClient), schema, logger: statementCounter }) as unknown as Db<typeof schema>,
     async listen(channel, onNotify) {
       const unlisten = await client.listen(channel, onNotify);
       return async () => {
@@ -408,6 +432,23 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       releaseLock();
     },
   };
+}
+
+/** PGlite (or one of its transactions) whose statements are traced: drizzle sends them through `query`. */
+function tracedPglite<C extends PGlite | Transaction>(client: C): C {
+  return new Proxy(client, {
+    get: (target, property) => {
+      if (property === 'query') {
+        return (...args: unknown[]) => traceStatement(String(args[0]), () => Reflect.apply(target.query, target, args) as Promise<unknown>);
+      }
+      if (property === 'transaction' && 'transaction' in target) {
+        return <T>(callback: (tx: Transaction) => Promise<T>) => target.transaction((tx) => callback(tracedPglite(tx)));
+      }
+      // PGlite's methods use private fields: they run on the client itself.
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 function lockDataDir(dataDir: string): () => void {

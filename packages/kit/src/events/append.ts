@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { newId } from '../ids.js';
 import { currentRequestScope } from '../request-scope.js';
+import { currentTraceParent } from '../tracing/tracing.js';
 import type { EventLogTable, LoggedEvent } from './tables.js';
 
 /** The NOTIFY channel of a subgraph's event log. */
@@ -27,6 +28,7 @@ export async function appendEvents(tx: Db, log: EventLogTable, schema: string, e
   if (events.length === 0) return [];
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`event_log:${schema}`}))`);
   const requestId = currentRequestScope()?.requestId ?? null;
+  const traceParent = currentTraceParent();
   const rows = await tx
     .insert(log)
     .values(
@@ -37,6 +39,7 @@ export async function appendEvents(tx: Db, log: EventLogTable, schema: string, e
         payload: event.payload,
         actorId: event.actorId ?? null,
         requestId,
+        traceParent,
       })),
     )
     .returning();

@@ -18,6 +18,8 @@ export function eventLogTable(schema: PgSchema) {
       payload: jsonb('payload').notNull().$type<Record<string, unknown>>(),
       actorId: text('actor_id'),
       requestId: text('request_id'),
+      /** W3C `traceparent` of the work that appended it (tracing on): what it sets off joins that trace. */
+      traceParent: text('trace_parent'),
       occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
     },
     (table) => [index('event_log_stream_idx').on(table.streamId, table.position)],

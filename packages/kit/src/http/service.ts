@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler } from 'express';
+import type { Context } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { maskUnexpectedErrors } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +21,7 @@ import {
   requestMetrics,
   runInRequestScope,
 } from '../request-scope.js';
+import { runInTraceContext, traceIncomingRequest, traceRootResolvers } from '../tracing/spans.js';
 
 export interface RequestInfo {
   req: Request;
@@ -96,7 +98,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
   if (options.corsOrigins?.length) app.use(corsFor(options.corsOrigins));
 
   const apollo = new ApolloServer<TContext>({
-    ...(options.gateway ? { gateway: options.gateway } : { schema: options.schema! }),
+    ...(options.gateway ? { gateway: options.gateway } : { schema: traceRootResolvers(options.schema!, name) }),
     csrfPrevention: true,
     // Apollo's own APQ cache is off: the gateway resolves persisted documents before its limits.
     persistedQueries: false,
@@ -147,9 +149,12 @@ export async function startGraphQLService<TContext extends BaseContext>(
       // Set first, so refusals of the body parser (400, 413) carry the request id too.
       res.locals.requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
       res.setHeader(REQUEST_ID_HEADER, res.locals.requestId as string);
+      res.locals.traceContext = traceIncomingRequest(name, '/graphql', req, res);
       next();
     },
     express.json({ limit: options.maxRequestBytes }),
+    // After body parsing, as the request scope below: the parser's callbacks would run outside it.
+    (_req, res, next) => runInTraceContext(res.locals.traceContext as Context | undefined, next),
     ...(options.requestChecks ?? []),
     // After body parsing: the parser's callbacks would otherwise run outside this scope.
     (_req, res, next) => runInRequestScope(res.locals.requestId as string, next),

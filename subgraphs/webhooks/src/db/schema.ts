@@ -51,6 +51,8 @@ export const deliveries = webhooksSchema.table(
     eventId: uuid('event_id'),
     topic: text('topic'),
     type: text('type').notNull(),
+    /** The source event's W3C `traceparent`: its attempts' spans join the trace of the change that caused it. */
+    traceParent: text('trace_parent'),
     /** The exact JSON body sent (and signed). */
     body: text('body').notNull(),
     status: text('status').notNull().$type<DeliveryStatusValue>(),

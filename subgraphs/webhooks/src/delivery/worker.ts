@@ -1,4 +1,4 @@
-import { newId, rowsOf, type Database, type Logger } from '@mpp/kit';
+import { newId, rowsOf, SpanStatusCode, traceEventWork, type Database, type Logger } from '@mpp/kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Agent } from 'undici';
 import type { WebhooksDb } from '../db/client.js';
@@ -180,15 +180,28 @@ export class DeliveryWorker {
     return Math.max(0, Math.ceil(Number(ms)));
   }
 
+  /** One attempt, in a span that joins the trace of the change that caused the event. */
   private async deliver(item: Claimed): Promise<void> {
-    const at = new Date();
-    const outcome = await sendWebhook(
-      this.agent,
-      item.url,
-      { id: messageId(item.delivery.id), body: item.delivery.body, secrets: item.secrets },
-      { timeoutMs: this.options.timeoutMs, allowPrivate: this.options.allowPrivate },
-    );
-    await this.record(item, at, outcome);
+    const { delivery } = item;
+    const attributes = {
+      'webhook.delivery_id': delivery.id,
+      'webhook.type': delivery.type,
+      'webhook.attempt': delivery.roundAttempts + 1,
+      'http.request.method': 'POST',
+      'server.address': new URL(item.url).hostname,
+    };
+    return traceEventWork('webhooks', `deliver webhook ${delivery.type}`, delivery.traceParent, { kind: 'client', attributes }, async (span) => {
+      const at = new Date();
+      const outcome = await sendWebhook(
+        this.agent,
+        item.url,
+        { id: messageId(delivery.id), body: delivery.body, secrets: item.secrets },
+        { timeoutMs: this.options.timeoutMs, allowPrivate: this.options.allowPrivate },
+      );
+      if (outcome.statusCode !== null) span.setAttribute('http.response.status_code', outcome.statusCode);
+      if (!outcome.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error ?? 'no answer' });
+      await this.record(item, at, outcome);
+    });
   }
 
   /** Records the attempt, then settles the delivery (if this worker's lease still holds) and its endpoint's health. */

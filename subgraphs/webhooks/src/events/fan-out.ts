@@ -55,6 +55,7 @@ export async function fanOut(tx: Db, source: SourceSchema, event: LoggedEvent): 
           id: newId(),
           endpointId: target.id,
           eventId: event.id,
+          traceParent: event.traceParent,
           topic: message.topic,
           type: TOPIC_TYPES[message.topic],
           body,

@@ -1,0 +1,1 @@
+ALTER TABLE "accounts"."event_log" ADD COLUMN "trace_parent" text;

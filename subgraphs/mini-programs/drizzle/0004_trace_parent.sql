@@ -1,0 +1,1 @@
+ALTER TABLE "mini_programs"."event_log" ADD COLUMN "trace_parent" text;

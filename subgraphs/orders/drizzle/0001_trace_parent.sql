@@ -1,0 +1,1 @@
+ALTER TABLE "orders"."event_log" ADD COLUMN "trace_parent" text;

@@ -1,0 +1,1 @@
+ALTER TABLE "market"."event_log" ADD COLUMN "trace_parent" text;

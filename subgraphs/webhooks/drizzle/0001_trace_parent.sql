@@ -1,0 +1,1 @@
+ALTER TABLE "webhooks"."deliveries" ADD COLUMN "trace_parent" text;
