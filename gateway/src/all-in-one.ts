@@ -1,12 +1,17 @@
-import { createLogger, loadConfig, onShutdownSignal, startTracing } from '@mpp/kit';
-import { startPlatform } from './platform.js';
+import { createLogger, loadConfig, onShutdownSignal, openDatabase, startTracing } from '@mpp/kit';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
+// Opening the embedded database (Postgres compiled to WebAssembly: reading and compiling it, then
+// recovering the data folder) begins before the subgraphs, Apollo Gateway and the query planner
+// are loaded, so that loading overlaps with it.
+const opening = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+opening.catch(() => {}); // awaited below; an early failure must not be reported as unhandled meanwhile
 // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; each service of this process has its own service name.
 const tracing = await startTracing({ serviceName: 'gateway' });
 if (tracing.enabled) logger.info('tracing: spans exported with OTLP');
-const platform = await startPlatform(config, logger);
+const { startPlatform } = await import('./platform.js');
+const platform = await startPlatform(config, logger, opening);
 logger.info(
   {
     url: `${config.publicUrl}/graphql`,

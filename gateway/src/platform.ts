@@ -26,14 +26,11 @@ export interface RunningPlatform {
 /**
  * The embedded mode: every subgraph and the gateway in one process over one database (PGlite
  * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own,
- * so the gateway reaches them over HTTP exactly as in the distributed mode.
+ * so the gateway reaches them over HTTP exactly as in the distributed mode. `opening`: the database,
+ * when its opening was begun already (all-in-one.ts).
  */
-export async function startPlatform(config: PlatformConfig, logger: Logger): Promise<RunningPlatform> {
-  const database = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: config.databasePoolSize,
-  });
+export async function startPlatform(config: PlatformConfig, logger: Logger, opening?: Promise<Database>): Promise<RunningPlatform> {
+  const database = await (opening ?? openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   const keys = loadTokenKeys(config);
   const internalSecret = loadInternalSecret(config);
   // Taken first, so METRICS_PORT binds the process's HOST (subgraphs listen on loopback); every

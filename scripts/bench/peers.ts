@@ -7,9 +7,11 @@
 // Prints req/s, p50, p99, errors and the CPU ms per request of every process, then the line
 // `Q2 ours/hive: <ratio>, Q2/floor: <ratio>`.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
@@ -29,17 +31,19 @@ const SUBGRAPHS = [
   { name: 'service-market', variable: 'SERVICE_MARKET_URL' },
   { name: 'mini-programs', variable: 'MINI_PROGRAMS_URL' },
   { name: 'orders', variable: 'ORDERS_URL' },
+  { name: 'webhooks', variable: 'WEBHOOKS_URL' },
 ] as const;
 
 /**
  * The one place the bench decides what reaches subgraphs through Hive Gateway: the client headers
- * it forwards, and the internal headers it adds on every subgraph request (what our gateway adds
+ * it forwards, and the internal credential it signs on every subgraph request (what our gateway does
  * itself). Our gateway forwards the same client headers.
  */
 const FORWARDED_CLIENT_HEADERS = ['authorization', 'x-request-id'];
-function internalSubgraphHeaders(): Record<string, string> {
-  return {};
-}
+/** Shared by every process of the run: subgraphs answer only requests signed with it. */
+const INTERNAL_SECRET = randomBytes(48).toString('base64url');
+/** Our own signing function, loaded by Hive's config from the built kit. */
+const SIGN_MODULE = pathToFileURL(join(root, 'packages/kit/dist/auth/internal.js')).href;
 
 // ---------------------------------------------------------------------------------------------
 // processes
@@ -60,6 +64,7 @@ async function startProcess(name: string, args: string[], env: Record<string, st
   children.push(running);
   for (let i = 0; ; i++) {
     try {
+      // Hive is ready when it answers a query; our processes say so on /readyz (their /graphql needs credentials).
       const response = await fetch(`${origin}${readyPath}`, readyPath === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' } : {});
       if (response.ok) break;
     } catch {
@@ -177,16 +182,21 @@ try {
     PUBLIC_URL: publicUrl,
     PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
     PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    INTERNAL_SECRET,
   };
   // Accounts first: it makes the token key pair in DATA_DIR that the others read.
   const subgraphUrls = new Map<string, string>();
-  for (const { name } of SUBGRAPHS) {
+  const startSubgraph = async (name: string) => {
     const port = await freePort();
-    const running = await startProcess(name, [`subgraphs/${name}/dist/main.js`], { ...common, PORT: String(port) }, '/graphql', port);
+    const running = await startProcess(name, [`subgraphs/${name}/dist/main.js`], { ...common, PORT: String(port) }, '/readyz', port);
     subgraphUrls.set(name, running.url);
-  }
+  };
+  await startSubgraph(SUBGRAPHS[0].name);
+  await Promise.all(SUBGRAPHS.slice(1).map(({ name }) => startSubgraph(name)));
   const urlsEnv = Object.fromEntries(SUBGRAPHS.map(({ name, variable }) => [variable, subgraphUrls.get(name)!]));
-  const ours = await startProcess('gateway', ['gateway/dist/main.js'], { ...common, ...urlsEnv, PORT: String(ports.gateway) }, '/readyz', ports.gateway);
+  // The load is one account asking as fast as it can: the rate limit would refuse most of it.
+  const unlimited = { RATE_LIMIT_POINTS: '0', SIGN_IN_FAILURES_PER_EMAIL: '1000000', SIGN_IN_FAILURES_PER_IP: '1000000' };
+  const ours = await startProcess('gateway', ['gateway/dist/main.js'], { ...common, ...urlsEnv, ...unlimited, PORT: String(ports.gateway) }, '/readyz', ports.gateway);
 
   // Hive Gateway serves the committed supergraph with the subgraph URLs of this run.
   let supergraph = readFileSync(join(root, 'schema/supergraph.graphql'), 'utf8');
@@ -194,11 +204,16 @@ try {
     supergraph = supergraph.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]*(")`), `$1${url}$2`);
   }
   writeFileSync(join(dataDir, 'supergraph.graphql'), supergraph);
-  const hiveConfig = (dedup: boolean) => `export const gatewayConfig = {
+  // Every subgraph request Hive sends is signed as our gateway signs it (time, method, path, the
+  // caller's Authorization). Hive deduplicates in-flight requests before its fetch hooks run, so the
+  // per-request credential does not defeat its deduplication.
+  const hiveConfig = (dedup: boolean) => `import { INTERNAL_CREDENTIAL_HEADER, signInternalRequest } from ${JSON.stringify(SIGN_MODULE)};
+const secret = Buffer.from(process.env.INTERNAL_SECRET);
+export const gatewayConfig = {
   logging: 'error',
   propagateHeaders: {
     fromClientToSubgraphs({ request }) {
-      const headers = ${JSON.stringify(internalSubgraphHeaders())};
+      const headers = {};
       for (const name of ${JSON.stringify(FORWARDED_CLIENT_HEADERS)}) {
         const value = request.headers.get(name);
         if (value) headers[name] = value;
@@ -206,6 +221,16 @@ try {
       return headers;
     },
   },
+  plugins: () => [
+    {
+      onFetch({ url, options, setOptions }) {
+        const headers = new Headers(options.headers);
+        const { pathname, search } = new URL(url);
+        headers.set(INTERNAL_CREDENTIAL_HEADER, signInternalRequest(secret, { method: options.method ?? 'GET', path: pathname + search, authorization: headers.get('authorization') }));
+        setOptions({ ...options, headers });
+      },
+    },
+  ],
   ${dedup ? '' : "transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } },"}
 };
 `;
@@ -217,7 +242,7 @@ try {
     writeFileSync(config, hiveConfig(dedup));
     gateways.set(
       peer,
-      await startProcess(peer, [hiveBin, 'supergraph', join(dataDir, 'supergraph.graphql'), '-c', config, '--port', String(port), '--host', '127.0.0.1', '--disable-websockets'], { NODE_ENV: 'production' }, '/graphql', port),
+      await startProcess(peer, [hiveBin, 'supergraph', join(dataDir, 'supergraph.graphql'), '-c', config, '--port', String(port), '--host', '127.0.0.1', '--disable-websockets'], { NODE_ENV: 'production', INTERNAL_SECRET }, '/graphql', port),
     );
   }
 
@@ -230,10 +255,16 @@ try {
     { name: 'Q2 dashboard', token: dashboard.token, body: JSON.stringify({ query: DASHBOARD_QUERY, operationName: 'Dashboard', variables: { id: dashboard.workspaceId, first: 20 } }) },
   ];
 
-  // Same answers from every gateway, and no errors, before anything is measured.
+  // Same answers from every gateway, and no errors, before anything is measured (ours adds
+  // extensions.cost, so data and errors are compared).
   for (const load of loads) {
-    const answers = await Promise.all([...gateways.values()].map((g) => post(g.url, load.token, load.body)));
-    const first = answers[0] as { errors?: unknown; data?: unknown };
+    const answers = await Promise.all(
+      [...gateways.values()].map(async (g) => {
+        const { data, errors } = (await post(g.url, load.token, load.body)) as { data?: unknown; errors?: unknown };
+        return { data, errors };
+      }),
+    );
+    const first = answers[0]!;
     if (first.errors || !first.data) throw new Error(`${load.name}: ${JSON.stringify(first).slice(0, 500)}`);
     for (const [i, answer] of answers.entries()) {
       if (!isDeepStrictEqual(answer, first)) throw new Error(`${load.name}: ${[...gateways.keys()][i]} answers differently:\n${JSON.stringify(answer).slice(0, 500)}`);
@@ -277,7 +308,7 @@ try {
         .filter(([name]) => !gatewayNames.has(name) || name === gatewayName(peer as Peer))
         .map(([name, ms]) => [`${gatewayNames.has(name) ? 'gateway' : name} ms`, round1(ms / Math.max(tally.requests, 1))]),
     );
-    rows.push({ query, gateway: peer, 'req/s': Math.round(tally.requests / tally.seconds), 'p50 ms': percentile(latencies, 50), 'p99 ms': percentile(latencies, 99), errors: tally.errors, ...cpu });
+    rows.push({ query, gateway: peer, 'req/s': Math.round(tally.requests / tally.seconds), 'p50 ms': Math.round(percentile(latencies, 50)), 'p99 ms': Math.round(percentile(latencies, 99)), errors: tally.errors, ...cpu });
   }
   console.log(`\nOur gateway and Hive Gateway, same subgraphs (distributed, Postgres): ${connections} connections, ${seconds} s each in ${ROUND_SECONDS} s rounds; CPU ms per request`);
   console.table(rows);

@@ -144,3 +144,11 @@ describe('a half-configured admin', () => {
     );
   });
 });
+
+describe('a weak configured admin password', () => {
+  it('stops the platform from starting: a common password, which sign-up would refuse too', async () => {
+    await expect(TestPlatform.start({ env: { PLATFORM_ADMIN_EMAIL: 'weak.admin@platform.test', PLATFORM_ADMIN_PASSWORD: 'password123' } })).rejects.toThrow(
+      /PLATFORM_ADMIN_PASSWORD: This password is one of the most common ones/,
+    );
+  });
+});

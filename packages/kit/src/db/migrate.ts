@@ -10,6 +10,7 @@ import { rowsOf, type Db } from './database.js';
 export async function applyMigrations(db: Db, options: { schema: string; migrationsFolder: string }): Promise<number> {
   const migrations = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
   const journal = sql.identifier(options.schema);
+  if (await allApplied(db, journal, migrations)) return 0;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`migrations:${options.schema}`}))`);
     await tx.execute(sql`create schema if not exists ${journal}`);
@@ -33,4 +34,19 @@ export async function applyMigrations(db: Db, options: { schema: string; migrati
     }
     return count;
   });
+}
+
+/**
+ * Whether the journal already lists every migration: one read, no lock and no DDL, so a start on an
+ * up-to-date database costs one statement per subgraph. Any failure (no journal yet) means "not
+ * known": the locked path above decides.
+ */
+async function allApplied(db: Db, journal: ReturnType<typeof sql.identifier>, migrations: { hash: string }[]): Promise<boolean> {
+  try {
+    const applied = rowsOf<{ hash: string }>(await db.execute<{ hash: string }>(sql`select hash from ${journal}."__migrations"`));
+    const seen = new Set(applied.map((row) => row.hash));
+    return migrations.every((migration) => seen.has(migration.hash));
+  } catch {
+    return false;
+  }
 }

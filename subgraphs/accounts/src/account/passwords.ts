@@ -1,4 +1,5 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { dictionary as Dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
 
 /**
@@ -39,6 +40,12 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 let common: Set<string> | null = null;
 
+/** Loaded at the first check, not at start-up: decompressing the list takes a few hundred ms. */
+function commonPasswords(): string[] {
+  const { dictionary } = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: typeof Dictionary };
+  return dictionary['passwords-common'];
+}
+
 /**
  * Why a new password is refused, or null when it is acceptable: at least 10 characters once
  * surrounding spaces are set aside, and not one of the ~30,000 most common passwords (zxcvbn-ts's
@@ -48,7 +55,7 @@ export function passwordProblem(password: string): string | null {
   const meaningful = password.trim();
   if (password.length > PASSWORD_MAX_LENGTH) return `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`;
   if (meaningful.length < PASSWORD_MIN_LENGTH) return `The password must have at least ${PASSWORD_MIN_LENGTH} characters besides surrounding spaces.`;
-  common ??= new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
+  common ??= new Set(commonPasswords().map((word) => word.toLowerCase()));
   if (common.has(meaningful.toLowerCase())) return 'This password is one of the most common ones; choose another.';
   return null;
 }

@@ -23,8 +23,13 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
   }
   const configured = platformAdminEmail && platformAdminPassword ? { email: normalizeEmail(platformAdminEmail), password: platformAdminPassword } : null;
   if (configured && !isValidEmail(configured.email)) throw new Error('PLATFORM_ADMIN_EMAIL is not a valid email address.');
-  const weak = configured ? passwordProblem(configured.password) : null;
-  if (weak) throw new Error(`PLATFORM_ADMIN_PASSWORD: ${weak}`);
+  // The strength rules (a 30,000-word list to load) are applied when the configured password is
+  // set, not on every start: a password the admin already has passed them when it was set.
+  const hashConfigured = async (password: string) => {
+    const weak = passwordProblem(password);
+    if (weak) throw new Error(`PLATFORM_ADMIN_PASSWORD: ${weak}`);
+    return hashPassword(password);
+  };
 
   await deps.db.transaction(async (tx) => {
     // Replicas starting together: one bootstraps, the others then find it done.
@@ -38,7 +43,7 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
       admin = await insertAccount(tx, {
         email: credentials.email,
         displayName: 'Platform admin',
-        passwordHash: await hashPassword(credentials.password),
+        passwordHash: configured ? await hashConfigured(configured.password) : await hashPassword(credentials.password),
       });
       if (!configured) {
         deps.logger.warn(
@@ -47,7 +52,7 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
         );
       }
     } else if (!(await verifyPassword(admin.passwordHash, credentials.password))) {
-      await tx.update(accounts).set({ passwordHash: await hashPassword(credentials.password) }).where(eq(accounts.id, admin.id));
+      await tx.update(accounts).set({ passwordHash: await hashConfigured(credentials.password) }).where(eq(accounts.id, admin.id));
       deps.logger.info({ email: admin.email }, 'platform admin password set from PLATFORM_ADMIN_PASSWORD');
     }
 
