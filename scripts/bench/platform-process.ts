@@ -52,6 +52,19 @@ export async function createBenchDatabase(): Promise<{ url: string; name: string
   };
 }
 
+/** The environment a benchmark runs `npm start`'s process with: loopback, quiet logs, a known admin. */
+export function benchPlatformEnv(port: number, dataDir: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    PLATFORM_ADMIN_EMAIL: 'admin@bench.example',
+    PLATFORM_ADMIN_PASSWORD: 'bench admin password',
+  };
+}
+
 /** `npm start`'s process (gateway/dist/all-in-one.js), on a fresh embedded database or a fresh Postgres database. */
 export async function startPlatform(mode: Mode, env: Record<string, string> = {}): Promise<PlatformProcess> {
   const port = await freePort();
@@ -62,13 +75,7 @@ export async function startPlatform(mode: Mode, env: Record<string, string> = {}
   const child = spawn(process.execPath, ['gateway/dist/all-in-one.js'], {
     cwd: root,
     env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PLATFORM_ADMIN_EMAIL: 'admin@bench.example',
-      PLATFORM_ADMIN_PASSWORD: 'bench admin password',
+      ...benchPlatformEnv(port, dataDir),
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...env,
     },

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, root } from './platform-process.js';
+import { benchPlatformEnv, freePort, root } from './platform-process.js';
 
 const restarts = Number(process.env.BENCH_STARTS ?? 3);
 
@@ -29,15 +29,7 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
   const began = performance.now();
   const child = spawn(process.execPath, [...profile, 'gateway/dist/all-in-one.js'], {
     cwd: checkout,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PLATFORM_ADMIN_EMAIL: 'admin@bench.example',
-      PLATFORM_ADMIN_PASSWORD: 'bench admin password',
-    },
+    env: benchPlatformEnv(port, dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const readyz = () => fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status);
