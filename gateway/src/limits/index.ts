@@ -200,7 +200,8 @@ export function createLimits(options: LimitsOptions) {
             const refund = actual === null ? 0 : charged - Math.max(1, actual);
             if (caller && costBucket && available !== null && refund > 0 && operation?.operation !== 'mutation') {
               available = Math.min(costBucket.capacity, available + refund);
-              store.give(bucketKey(caller), refund, costBucket).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
+              // Given back before the answer leaves: a client's next request must find it in the bucket.
+              await store.give(bucketKey(caller), refund, costBucket).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
             }
             // Nothing to report where nothing was limited (an operation the gateway ran for itself).
             if (!operation || !caller) return;
