@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { trackDatabasePool } from '../metrics/registry.js';
+import { withTimeout } from '../timeouts.js';
 import { countSqlStatement } from '../request-scope.js';
 import { isTracingEnabled } from '../tracing/tracing.js';
 import { traceStatement } from '../tracing/spans.js';
@@ -229,14 +230,6 @@ function tracedTransaction(sql: postgres.TransactionSql): postgres.TransactionSq
       return Reflect.get(target, property) as unknown;
     },
   });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function describe(error: unknown): string {

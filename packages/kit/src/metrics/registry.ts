@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type LabelValues } from 'prom-client';
+import { withTimeout } from '../timeouts.js';
 
 /**
  * The process's Prometheus metrics (prom-client: the de facto Node client, with the process and
@@ -136,12 +137,8 @@ new Gauge({
 });
 
 /** A scrape does not wait on a database that does not answer: such a sample is left out. */
-async function withinScrape<T>(value: Promise<T>, ms = 2_000): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  return Promise.race([value.catch(() => null), timeout]).finally(() => clearTimeout(timer));
+function withinScrape<T>(value: Promise<T>, ms = 2_000): Promise<T | null> {
+  return withTimeout(value, ms).catch(() => null);
 }
 
 /** Reports a consumer's lag until the returned function is called. */
