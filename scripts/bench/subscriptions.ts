@@ -1,12 +1,17 @@
 // BENCH_SUBSCRIBERS (default 1,000) concurrent subscribers of orderStatusChanged on one gateway
 // process, each order transition fanned out to all of them: delivery latency p50/p99 from the
 // event's commit (its `at`, stamped in the transaction) to receipt, deliveries per second, and the
-// platform process's RSS (idle, with the subscribers, peak).
+// platform process's RSS (idle, with the subscribers, peak), and the platform's CPU time per 1,000
+// deliveries (the figure to compare on a loaded machine: latency there measures the neighbours too).
+// The receiving clients share this process: a CPU profile of it while 10,000 subscribers receive
+// shows it mostly idle, so the latency is the platform's.
 //   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres,
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back,
 //                                     BENCH_CONNECT_WAVE=100 connections opened at a time)
 //   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
+//   BENCH_PLATFORM_NODE_OPTIONS: NODE_OPTIONS of the platform process, e.g. a --require that profiles it.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   AcceptOrderDocument,
   AddWorkspaceMemberDocument,
@@ -31,6 +36,13 @@ import { png, sha256 } from '@mpp/testkit';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
+
+/** User and system CPU seconds a process has used so far (Linux), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are the 14th and 15th fields of the line, in clock ticks (USER_HZ, 100 on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
@@ -138,6 +150,8 @@ async function measure(mode: Mode) {
     RATE_LIMIT_POINTS: '0',
     SIGN_IN_FAILURES_PER_EMAIL: '1000000',
     SIGN_IN_FAILURES_PER_IP: '1000000',
+    // e.g. `--require ./profiler.cjs` to profile the platform process (Node 20 refuses --cpu-prof there).
+    ...(process.env.BENCH_PLATFORM_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_PLATFORM_NODE_OPTIONS } : {}),
   });
   const sockets: ReturnType<typeof createClient>[] = [];
   try {
@@ -198,6 +212,7 @@ async function measure(mode: Mode) {
     delivered = 0;
     firstDelivery = 0;
 
+    const cpuBefore = cpuSeconds(platform.child.pid!);
     const rssBefore = platform.rssMiB();
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, platform.rssMiB())), 200);
@@ -213,6 +228,7 @@ async function measure(mode: Mode) {
     const expected = SUBSCRIBERS * TRANSITIONS;
     for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
     clearInterval(sampler);
+    const cpuUsed = cpuSeconds(platform.child.pid!) - cpuBefore;
     latencies.sort((a, b) => a - b);
     const firsts = [...firstReceipts.values()].sort((a, b) => a - b);
     return {
@@ -225,6 +241,8 @@ async function measure(mode: Mode) {
       'p99 ms': percentile(latencies, 99),
       'first receipt p50 ms': percentile(firsts, 50),
       'deliveries/s': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
+      // CPU time the platform spent per 1,000 deliveries: unlike latency, it hardly moves with the machine's load.
+      'platform CPU ms/1k deliveries': delivered ? Math.round((cpuUsed * 1000 * 1000) / delivered) : NaN,
       'transitions/s': Math.round((TRANSITIONS / (mutationsDone - started)) * 1000 * 10) / 10,
       'RSS idle MiB': Math.round(rssIdle),
       'RSS subscribed MiB': Math.round(rssBefore),

@@ -1,5 +1,6 @@
 import { traceEventWork, type LoggedEvent } from '@mpp/kit';
 import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 
 /**
@@ -30,10 +31,6 @@ export function formatResult(result: ExecutionResult): Record<string, unknown> {
   return errors?.length ? { ...rest, errors: formatErrors(errors) } : rest;
 }
 
-const TEXT_FRAGMENT = { binary: false, fin: false } as const;
-const TEXT_LAST = { binary: false, fin: true } as const;
-const NEXT_SUFFIX = Buffer.from('}');
-
 /**
  * Payloads encoded once per completion result and response key: every subscriber sharing that
  * result is sent the same bytes (weakly held: gone with the result).
@@ -55,22 +52,67 @@ export function encodedEvent(result: ExecutionResult, responseKey: string): Buff
   return encoded;
 }
 
+/** What comes before the payload in a subscription's `next` messages (after it: `}`). */
+export function nextEnvelope(id: string): Buffer {
+  return Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+}
+
+const NEXT_SUFFIX = Buffer.from('}');
+
 /**
- * Sends a graphql-ws `next` message whose payload is already encoded, as one WebSocket text
- * message in three fragments: the subscription's envelope around the shared payload bytes, which
- * are written as they are (no copy, no JSON per socket). A socket with more than `maxBufferedBytes`
- * not yet sent is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead.
+ * Holds the writes to a connection until the end of the current tick: an event delivered to its
+ * many subscriptions leaves in one writev, not in one system call per message. Each socket's
+ * backlog is noted when it is corked, so that the messages of the tick itself do not count as a
+ * slow reader's.
  */
-export function sendEncodedNext(socket: WebSocket, id: string, payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
+export class TickWrites {
+  /** The TCP socket under each WebSocket, from its upgrade request. */
+  private readonly transports = new WeakMap<WebSocket, Duplex>();
+  private readonly corked = new Map<Duplex, number>();
+  private scheduled = false;
+
+  attach(socket: WebSocket, transport: Duplex): void {
+    this.transports.set(socket, transport);
+  }
+
+  /** Corks `socket` until the end of this tick; the bytes it had waiting before this tick. */
+  hold(socket: WebSocket): number {
+    const transport = this.transports.get(socket);
+    if (!transport) return socket.bufferedAmount;
+    let backlog = this.corked.get(transport);
+    if (backlog === undefined) {
+      backlog = socket.bufferedAmount;
+      transport.cork();
+      this.corked.set(transport, backlog);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        process.nextTick(() => this.release());
+      }
+    }
+    return backlog;
+  }
+
+  private release(): void {
+    this.scheduled = false;
+    const corked = [...this.corked.keys()];
+    this.corked.clear();
+    for (const transport of corked) transport.uncork();
+  }
+}
+
+/**
+ * Sends a graphql-ws `next` message whose payload is already encoded: one WebSocket message of the
+ * subscription's envelope around the shared payload bytes (no JSON per socket), written with the
+ * connection's other messages of this tick. A socket with more than `maxBufferedBytes` not yet sent
+ * is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead.
+ */
+export function sendEncodedNext(writes: TickWrites, socket: WebSocket, envelope: Buffer, payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
   if (socket.readyState !== WebSocket.OPEN) return 'closed';
-  if (socket.bufferedAmount > maxBufferedBytes) {
+  if (writes.hold(socket) > maxBufferedBytes) {
     socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
     return 'slow';
   }
-  // Synchronous and back to back: no other message of this socket can come between the fragments.
-  socket.send(`{"id":${JSON.stringify(id)},"type":"next","payload":`, TEXT_FRAGMENT);
-  socket.send(payload, TEXT_FRAGMENT);
-  socket.send(NEXT_SUFFIX, TEXT_LAST);
+  socket.send(Buffer.concat([envelope, payload, NEXT_SUFFIX], envelope.length + payload.length + 1), { binary: false });
   return 'sent';
 }
 

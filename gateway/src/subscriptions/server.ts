@@ -23,7 +23,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
 import type { Caller } from '../limits/index.js';
-import { encodedEvent, formatErrors, formatResult, sendEncodedNext, traceEventDelivery, WorkQueue } from './delivery.js';
+import { encodedEvent, formatErrors, formatResult, nextEnvelope, sendEncodedNext, TickWrites, traceEventDelivery, WorkQueue } from './delivery.js';
 import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
@@ -95,10 +95,28 @@ interface AccountUsage {
   selections: Map<string, number>;
 }
 
+/** Whoever waits for a completion: it is skipped once all have left. */
+interface Waiting {
+  readonly closed: boolean;
+}
+
 /** One completion of an event for a selection and scope, shared by the subscribers waiting for it. */
 interface Completion {
   result: Promise<ExecutionResult | null>;
-  waiters: Set<FeedWaiter>;
+  waiters: Set<Waiting>;
+}
+
+/** An event's membership check and completion for one account and selection (null: all its subscribers left). */
+type Outcome = ExecutionResult | 'not a member' | null;
+
+/**
+ * The subscribers of one account and selection at the same event: when a change fans out, they
+ * wait on one promise together (one membership check, one completion) instead of each running its
+ * own chain of checks.
+ */
+interface OutcomeGroup {
+  outcome: Promise<Outcome>;
+  members: Set<FeedWaiter>;
 }
 
 /** Distinct selections one account may subscribe with: each costs one execution per event. */
@@ -168,6 +186,9 @@ export function attachSubscriptions(options: {
   const accounts = new Map<string, AccountUsage>();
   const completions = new Map<string, Completion>();
   const queue = new WorkQueue(COMPLETION_CONCURRENCY);
+  const writes = new TickWrites();
+  // Registered before graphql-ws's own listener: a connection's transport is known before it can subscribe.
+  wss.on('connection', (socket, request) => writes.attach(socket, request.socket));
 
   /** Frees a subscription's slots (connection, account, selection, process); false if it held none. */
   const release = (connection: ConnectionState, id: string): boolean => {
@@ -275,14 +296,14 @@ export function attachSubscriptions(options: {
    * A shared answer with errors is not shared: each account then asks with its own token.
    * Executions wait their turn in `queue`, and are skipped when every subscriber waiting for them left.
    */
-  const complete = async (event: LoggedEvent, parsed: ParsedSubscription, connection: ConnectionState, waiter: FeedWaiter): Promise<ExecutionResult | null> => {
+  const complete = async (event: LoggedEvent, parsed: ParsedSubscription, connection: ConnectionState, waiter: Waiting): Promise<ExecutionResult | null> => {
     const key = parsed.field === 'orderStatusChanged' ? eventCursor(event.position) : event.streamId;
     const execute = async (scope: string): Promise<ExecutionResult | null> => {
       const cacheKey = `${event.position}|${scope}|${parsed.key}`;
       for (let attempt = 0; attempt < 2 && !waiter.closed; attempt++) {
         let completion = completions.get(cacheKey);
         if (!completion) {
-          const waiters = new Set<FeedWaiter>([waiter]);
+          const waiters = new Set<Waiting>([waiter]);
           const authorization = connection.authorization;
           completion = {
             waiters,
@@ -311,6 +332,48 @@ export function attachSubscriptions(options: {
     return execute(connection.accountId);
   };
 
+  const outcomeGroups = new Map<string, OutcomeGroup>();
+  /**
+   * The membership check and completion of `event` for a subscriber, shared with the other
+   * subscribers of its account and selection that reach the event at the same time. The group
+   * lives until its outcome is known: a subscriber reaching the event later checks anew, so the
+   * membership bound holds.
+   */
+  const outcomeOf = (
+    event: LoggedEvent,
+    parsed: ParsedSubscription,
+    connection: ConnectionState,
+    workspaceId: string,
+    /** `${accountId}|${workspaceId}|${parsed.key}`, made once per subscription. */
+    groupKey: string,
+    waiter: FeedWaiter,
+  ): Promise<Outcome> => {
+    const key = `${event.position}|${groupKey}`;
+    let group = outcomeGroups.get(key);
+    if (!group) {
+      const members = new Set<FeedWaiter>();
+      const everyoneLeft: Waiting = {
+        get closed() {
+          for (const member of members) if (!member.closed) return false;
+          return true;
+        },
+      };
+      const created: OutcomeGroup = {
+        members,
+        outcome: (async () => {
+          if (!(await memberOf(connection, workspaceId))) return 'not a member';
+          if (everyoneLeft.closed) return null;
+          return complete(event, parsed, connection, everyoneLeft);
+        })(),
+      };
+      const forget = () => outcomeGroups.get(key) === created && outcomeGroups.delete(key);
+      created.outcome.then(forget, forget);
+      outcomeGroups.set(key, (group = created));
+    }
+    group.members.add(waiter);
+    return group.outcome;
+  };
+
   async function* stream(context: Required<SubscriptionContext>, waiter: FeedWaiter): AsyncGenerator<ExecutionResult> {
     const { parsed, connection, id } = context;
     const filter =
@@ -319,6 +382,8 @@ export function attachSubscriptions(options: {
         : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
     let after = context.startAfter;
     const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
+    const envelope = nextEnvelope(id);
+    const groupKey = `${connection.accountId}|${workspaceId}|${parsed.key}`;
     try {
       for (;;) {
         const { events, until } = await feed.next(after, filter, waiter);
@@ -332,20 +397,19 @@ export function attachSubscriptions(options: {
             yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
             return;
           }
-          if (!(await memberOf(connection, workspaceId))) {
+          const result = await outcomeOf(event, parsed, connection, workspaceId, groupKey, waiter);
+          // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
+          if (waiter.closed || !result) return;
+          if (result === 'not a member') {
             yield { errors: [forbidden('Only members of this workspace may follow its orders; you are no longer one.')] };
             return;
           }
-          if (waiter.closed) return;
-          const result = await complete(event, parsed, connection, waiter);
-          // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
-          if (waiter.closed || !result) return;
           if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
             yield { errors: [forbidden('Only members of a party to these orders may follow them; you no longer see this workspace’s orders.')] };
             return;
           }
           // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
-          const sent = sendEncodedNext(connection.socket, id, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          const sent = sendEncodedNext(writes, connection.socket, envelope, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
           if (sent === 'sent') subscriptionEventsDelivered.inc({ subscription: parsed.field });
           if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
           if (sent !== 'sent') return;

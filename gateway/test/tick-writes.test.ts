@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import WebSocket, { WebSocketServer } from 'ws';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { nextEnvelope, sendEncodedNext, SLOW_SUBSCRIBER_CLOSE_CODE, TickWrites } from '../src/subscriptions/delivery.js';
+
+// The delivery of one event to the many subscriptions of a connection, on a real socket pair.
+let httpServer: Server;
+let wss: WebSocketServer;
+let writes: TickWrites;
+let serverSide: { socket: WebSocket; transport: Socket };
+let client: WebSocket;
+let received: string[];
+
+beforeEach(async () => {
+  httpServer = createServer();
+  wss = new WebSocketServer({ server: httpServer });
+  writes = new TickWrites();
+  const accepted = new Promise<{ socket: WebSocket; transport: Socket }>((resolve) =>
+    wss.on('connection', (socket, request) => {
+      writes.attach(socket, request.socket);
+      resolve({ socket, transport: request.socket });
+    }),
+  );
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  client = new WebSocket(`ws://127.0.0.1:${(httpServer.address() as AddressInfo).port}`);
+  received = [];
+  client.on('message', (data) => received.push(data.toString()));
+  serverSide = await accepted;
+  await new Promise((resolve) => client.once('open', resolve));
+});
+
+afterEach(async () => {
+  client.terminate();
+  await new Promise((resolve) => wss.close(resolve));
+  await new Promise((resolve) => httpServer.close(resolve));
+});
+
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
+describe('the messages of one tick to a connection', () => {
+  it('leave in one write, each a whole graphql-ws next message', async () => {
+    const writev = vi.spyOn(serverSide.transport, '_writev');
+    const write = vi.spyOn(serverSide.transport, '_write');
+    const payload = Buffer.from(JSON.stringify({ data: { orderStatusChanged: { cursor: 'c1' } } }));
+    for (const id of ['1', '2', '3']) expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(id), payload, 1 << 20)).toBe('sent');
+    expect(write).not.toHaveBeenCalled();
+    expect(writev).not.toHaveBeenCalled();
+    await new Promise((resolve) => process.nextTick(resolve));
+    expect(writev).toHaveBeenCalledTimes(1);
+    expect(write).not.toHaveBeenCalled();
+    await until(() => received.length === 3);
+    expect(received.map((message) => JSON.parse(message))).toEqual(
+      ['1', '2', '3'].map((id) => ({ id, type: 'next', payload: { data: { orderStatusChanged: { cursor: 'c1' } } } })),
+    );
+  });
+
+  it('do not count against the limit of unsent bytes: only what was waiting before the tick does', async () => {
+    const payload = Buffer.alloc(2048, 'x');
+    const quoted = Buffer.concat([Buffer.from('"'), payload, Buffer.from('"')]);
+    for (const id of ['1', '2', '3']) expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(id), quoted, 1024)).toBe('sent');
+    await until(() => received.length === 3);
+    expect(received).toHaveLength(3);
+  });
+
+  it('close a socket that still had more than the limit waiting when the tick began', async () => {
+    const closed = new Promise<number>((resolve) => client.once('close', (code) => resolve(code)));
+    // A reader that stopped reading: the bytes wait in the server's socket.
+    serverSide.transport.cork();
+    serverSide.socket.send(Buffer.alloc(4096, 'x'));
+    const quoted = Buffer.from('"x"');
+    expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope('1'), quoted, 1024)).toBe('slow');
+    serverSide.transport.uncork();
+    expect(await closed).toBe(SLOW_SUBSCRIBER_CLOSE_CODE);
+  });
+});
