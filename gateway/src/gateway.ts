@@ -28,41 +28,68 @@ export function readSupergraph(): string {
  * id, and signs the request with the gateway's internal credential (subgraphs answer nothing else),
  * and sends each subgraph as little as it can: an entity fetch carries each distinct
  * representation once, and identical queries in flight with the same headers share one request.
+ *
+ * `process` is RemoteGraphQLDataSource's own, less what costs on every fetch and serves nothing
+ * here: node-fetch `Headers` and a `Request` built only for error hooks (a copy of the body, a URL
+ * parse), a fetch-like response, and cache-control hints subgraphs never send.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly path: string;
+  private readonly send: (headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
 
   constructor(
     url: string,
-    subgraph: string,
+    private readonly subgraph: string,
     private readonly internalSecret: Buffer,
   ) {
-    // Subgraphs send no cache-control hints; not reading them saves work on every fetch.
-    super({ url, fetcher: fetcherFor(subgraph), honorSubgraphCacheControlHeader: false });
+    super({ url, honorSubgraphCacheControlHeader: false });
     const parsed = new URL(url);
     this.path = `${parsed.pathname}${parsed.search}`;
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    const authorization = context?.authorization ?? null;
-    if (authorization) headers.set('authorization', authorization);
-    if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
-    headers.set(INTERNAL_CREDENTIAL_HEADER, signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization }));
-    // `traceparent` of this fetch's span (tracing on): the subgraph's spans join the request's trace.
-    injectTraceContext(headers);
+    this.send = senderFor(subgraph, url);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const variables = options.request.variables;
-    const representations = variables?.representations as unknown;
-    if (!Array.isArray(representations)) return super.process(options);
+    const { request } = options;
+    // Apollo types the context of its own (non-incoming) fetches loosely; ours always carry this shape.
+    const context = options.context as GatewayContext | undefined;
+    const representations = request.variables?.representations as unknown;
+    if (!Array.isArray(representations)) return this.fetch(request, context);
     const { unique, positions } = dedupeRepresentations(representations);
-    if (unique.length === representations.length) return super.process(options);
-    options.request.variables = { ...variables, representations: unique };
-    return expandEntities(await super.process(options), positions);
+    if (unique.length === representations.length) return this.fetch(request, context);
+    const response = await this.fetch({ ...request, variables: { ...request.variables, representations: unique } }, context);
+    return expandEntities(response, positions);
   }
+
+  private async fetch(request: GraphQLDataSourceProcessOptions<GatewayContext>['request'], context: GatewayContext | undefined): Promise<GatewayGraphQLResponse> {
+    const { http: _http, query, ...rest } = request;
+    if (!query) throw new Error('Missing query');
+    const authorization = context?.authorization ?? null;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (authorization) headers.authorization = authorization;
+    if (context?.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
+    headers[INTERNAL_CREDENTIAL_HEADER] = signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization });
+    // `traceparent` of this fetch's span (tracing on): the subgraph's spans join the request's trace.
+    injectTraceContext({ set: (name, value) => void (headers[name.toLowerCase()] = value) });
+    // `query` first: isQueryBody() tells queries (shareable in flight) by the body's start.
+    const answer = await this.send(headers, JSON.stringify({ query, ...rest }));
+    const body = isJson(answer.contentType) ? (JSON.parse(answer.text) as unknown) : answer.text;
+    if (answer.status < 200 || answer.status >= 300) throw this.httpError(answer, body);
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected a JSON object from the ${this.subgraph} service, received: ${answer.text.slice(0, 200)}`);
+    return body as GatewayGraphQLResponse;
+  }
+
+  /** A subgraph's non-2xx answer as RemoteGraphQLDataSource reports it: the status, and the body in `extensions.response`. */
+  private httpError(answer: SubgraphAnswer, body: unknown): GraphQLError {
+    const statusText = STATUS_CODES[answer.status] ?? '';
+    const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`${answer.status}: ${statusText}`, {
+      extensions: { response: { url: this.url, status: answer.status, statusText, body }, ...(code ? { code } : {}) },
+    });
+  }
+}
+
+function isJson(contentType: string): boolean {
+  return contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
 }
 
 /** One subgraph HTTP answer, shared by the identical requests that waited for it. */
@@ -179,33 +206,21 @@ async function post(subgraph: string, url: string, headers: Record<string, strin
 }
 
 /**
- * The data sources' fetcher: identical queries in flight (same headers, same body) share one
+ * How a data source sends: identical queries in flight (same headers, same body) share one
  * subgraph request; each caller still parses its own copy, as the gateway writes into what it gets.
  */
-function fetcherFor(subgraph: string): RemoteGraphQLDataSource['fetcher'] {
+function senderFor(subgraph: string, url: string): (headers: Record<string, string>, body: string) => Promise<SubgraphAnswer> {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  return (async (url: string, init: { headers: Record<string, string>; body: string }) => {
-    let answer: Promise<SubgraphAnswer>;
-    if (isQueryBody(init.body)) {
-      const key = inFlightKey(init.headers, init.body);
-      const pending = inFlight.get(key);
-      if (pending) answer = pending;
-      else {
-        answer = post(subgraph, url, init.headers, init.body).finally(() => inFlight.delete(key));
-        inFlight.set(key, answer);
-      }
-    } else answer = post(subgraph, url, init.headers, init.body);
-    const { status, contentType, text } = await answer;
-    return {
-      ok: status >= 200 && status < 300,
-      status,
-      statusText: STATUS_CODES[status] ?? '',
-      url,
-      headers: new Headers(contentType ? { 'content-type': contentType } : {}),
-      text: async () => text,
-      json: async () => JSON.parse(text) as unknown,
-    };
-  }) as unknown as RemoteGraphQLDataSource['fetcher'];
+  return (headers, body) => {
+    if (!isQueryBody(body)) return post(subgraph, url, headers, body);
+    const key = inFlightKey(headers, body);
+    let answer = inFlight.get(key);
+    if (!answer) {
+      answer = post(subgraph, url, headers, body).finally(() => inFlight.delete(key));
+      inFlight.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; internalSecret: Buffer; supergraphSdl?: string }) {

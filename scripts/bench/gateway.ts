@@ -6,22 +6,24 @@
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import autocannon from 'autocannon';
-import { modesToRun, startPlatform, type Mode } from './platform-process.js';
+import { modesToRun, startPlatform, type Mode, type PlatformProcess } from './platform-process.js';
 import { DASHBOARD_QUERY, MEMBERSHIPS_QUERY, MEMBERSHIP_WORKSPACES, MEMBERS_PER_WORKSPACE, seedDashboard, seedMemberships } from './seed.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 
-async function load(mode: Mode, query: string, url: string, token: string, body: string) {
+async function load(mode: Mode, query: string, platform: PlatformProcess, token: string, body: string) {
   const options = {
-    url,
+    url: platform.url,
     method: 'POST' as const,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body,
     connections,
   };
   await autocannon({ ...options, duration: 3 }); // warm-up: query plans, JIT, connection pools
+  const cpuBefore = platform.cpuMs();
   const result = await autocannon({ ...options, duration: seconds });
+  const cpu = platform.cpuMs() - cpuBefore;
   return {
     mode,
     query,
@@ -31,6 +33,8 @@ async function load(mode: Mode, query: string, url: string, token: string, body:
     requests: result.requests.total,
     'non-2xx': result.non2xx,
     errors: result.errors,
+    // Steadier than req/s on a shared machine: the platform's own work per request.
+    'platform CPU ms/req': Math.round((cpu / result.requests.total) * 100) / 100,
   };
 }
 
@@ -46,9 +50,9 @@ async function measure(mode: Mode) {
   try {
     const q1Token = await seedMemberships(platform.url);
     const dashboard = await seedDashboard(platform.url);
-    const q1 = await load(mode, 'Q1', platform.url, q1Token, JSON.stringify({ query: MEMBERSHIPS_QUERY, operationName: 'Bench' }));
+    const q1 = await load(mode, 'Q1', platform, q1Token, JSON.stringify({ query: MEMBERSHIPS_QUERY, operationName: 'Bench' }));
     const q2Body = JSON.stringify({ query: DASHBOARD_QUERY, operationName: 'Dashboard', variables: { id: dashboard.workspaceId, first: 20 } });
-    const q2 = await load(mode, 'Q2', platform.url, dashboard.token, q2Body);
+    const q2 = await load(mode, 'Q2', platform, dashboard.token, q2Body);
     const rss = Math.round(platform.rssMiB());
     return [q1, q2].map((row) => ({ ...row, 'platform RSS MiB': rss }));
   } finally {
