@@ -124,6 +124,85 @@ export class SqlBucketStore implements BucketStore {
   }
 }
 
+/** A take waiting for its key's statement. */
+interface PendingTake {
+  amount: number;
+  bucket: Bucket;
+  resolve: (result: TakeResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Takes of one key that arrive while a statement for that key is under way wait for it, then go
+ * together as one take of their sum. Each take of a shared bucket is a statement on the pool the
+ * subgraphs use, and the takes of one key also wait for each other on the row's lock: a reconnect
+ * storm of one account's subscriptions would otherwise queue thousands of statements ahead of every
+ * other request (its own membership check included) until they time out. When the sum is refused,
+ * the waiting takes are decided one by one, so a take that fits is not refused for another's sake.
+ */
+export class CoalescedBucketStore implements BucketStore {
+  private readonly waiting = new Map<string, PendingTake[]>();
+  private readonly busy = new Set<string>();
+
+  constructor(private readonly store: BucketStore) {}
+
+  take(key: string, amount: number, bucket: Bucket): Promise<TakeResult> {
+    return new Promise<TakeResult>((resolve, reject) => {
+      const queue = this.waiting.get(key) ?? [];
+      queue.push({ amount, bucket, resolve, reject });
+      this.waiting.set(key, queue);
+      if (!this.busy.has(key)) void this.drain(key);
+    });
+  }
+
+  give(key: string, amount: number, bucket: Bucket): Promise<void> {
+    return this.store.give(key, amount, bucket);
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  private async drain(key: string): Promise<void> {
+    this.busy.add(key);
+    try {
+      for (let queue = this.waiting.get(key); queue?.length; queue = this.waiting.get(key)) {
+        // Takes of the same bucket shape go together; another shape waits for the next round.
+        const [first] = queue;
+        const batch = queue.filter((take) => sameBucket(take.bucket, first!.bucket));
+        const rest = queue.filter((take) => !sameBucket(take.bucket, first!.bucket));
+        if (rest.length) this.waiting.set(key, rest);
+        else this.waiting.delete(key);
+        await this.decide(key, batch);
+      }
+    } finally {
+      this.busy.delete(key);
+    }
+  }
+
+  private async decide(key: string, batch: PendingTake[]): Promise<void> {
+    const bucket = batch[0]!.bucket;
+    try {
+      const sum = batch.reduce((total, take) => total + take.amount, 0);
+      const together = await this.store.take(key, sum, bucket);
+      if (together.taken || batch.length === 1) {
+        for (const take of batch) take.resolve(together);
+        return;
+      }
+    } catch (error) {
+      for (const take of batch) take.reject(error);
+      return;
+    }
+    for (const take of batch) {
+      await this.store.take(key, take.amount, bucket).then(take.resolve, take.reject);
+    }
+  }
+}
+
+function sameBucket(a: Bucket, b: Bucket): boolean {
+  return a.capacity === b.capacity && a.restorePerSecond === b.restorePerSecond;
+}
+
 /**
  * The shared store, with this process's memory as insurance: while the database cannot answer,
  * buckets are kept per process instead of refusing every request (the subgraphs answer
@@ -184,5 +263,5 @@ export async function openBucketStore(database: Database, logger: Pick<Logger, '
   if (database.driver !== 'postgres') return new MemoryBucketStore();
   const db = database.orm({});
   await migrateGateway(db);
-  return new InsuredBucketStore(new SqlBucketStore(db), logger);
+  return new InsuredBucketStore(new CoalescedBucketStore(new SqlBucketStore(db)), logger);
 }

@@ -74,6 +74,13 @@ export interface RunningService {
 }
 
 /**
+ * Connections the kernel holds for the process until it accepts them (capped by the system's
+ * `net.core.somaxconn`). Node's 511 is too few for clients reconnecting together after a restart:
+ * a busy process accepts late, the kernel drops what does not fit and the clients see ECONNRESET.
+ */
+const LISTEN_BACKLOG = 4096;
+
+/**
  * One HTTP shell for the gateway and every subgraph: `/healthz` (alive, no I/O), `/readyz`, `/graphql` served by Apollo
  * Server with CSRF prevention, a request id carried through logs and to subgraphs, a body limit,
  * 4xx answers for malformed requests, unexpected errors masked, and a draining stop.
@@ -173,7 +180,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     if (options.metricsPort != null) releaseMetrics = await acquireMetricsServer(options.metricsPort, options.host ?? '0.0.0.0');
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host ?? '0.0.0.0', () => {
+      httpServer.listen({ port: options.port, host: options.host ?? '0.0.0.0', backlog: LISTEN_BACKLOG }, () => {
         httpServer.off('error', reject);
         resolve();
       });
