@@ -1,4 +1,4 @@
-// How long `npm start`'s process (gateway/dist/all-in-one.js) takes to be ready: started on a fresh
+// How long `npm start`'s process (node --enable-source-maps gateway/dist/all-in-one.js) takes to be ready: started on a fresh
 // DATA_DIR (migrations, keys, the admin), stopped, then started again on the same folder, each
 // timed from spawn to the first `/readyz` 200. Also checks that `/readyz` already answers 200 when
 // the process prints its URL, and reports when that happened. On a shared machine the wall clock
@@ -27,7 +27,7 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const began = performance.now();
-  const child = spawn(process.execPath, [...profile, 'gateway/dist/all-in-one.js'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, 'gateway/dist/all-in-one.js'], {
     cwd: checkout,
     env: benchPlatformEnv(port, dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
