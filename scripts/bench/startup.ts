@@ -1,4 +1,4 @@
-// How long `npm start`'s process (gateway/dist/all-in-one.js) takes to be ready: started on a fresh
+// How long `npm start`'s process (gateway/dist/all-in-one.js, with npm start's Node options) takes to be ready: started on a fresh
 // DATA_DIR (migrations, keys, the admin), stopped, then started again on the same folder, each
 // timed from spawn to the first `/readyz` 200. Also checks that `/readyz` already answers 200 when
 // the process prints its URL, and reports when that happened. On a shared machine the wall clock
@@ -14,6 +14,14 @@ import { benchPlatformEnv, freePort, root } from './platform-process.js';
 
 const restarts = Number(process.env.BENCH_STARTS ?? 3);
 
+/** The Node options `npm start` runs the process with (root package.json), so the figures are its. */
+function startNodeOptions(checkout: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const options = /\bnode ((?:--\S+ )*)gateway\/dist\/all-in-one\.js/.exec(scripts.start ?? '')?.[1];
+  if (options === undefined) throw new Error(`${checkout}: npm start does not run gateway/dist/all-in-one.js`);
+  return options.split(' ').filter(Boolean);
+}
+
 interface Start {
   build: string;
   start: string;
@@ -27,7 +35,7 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
   const port = await freePort();
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const began = performance.now();
-  const child = spawn(process.execPath, [...profile, 'gateway/dist/all-in-one.js'], {
+  const child = spawn(process.execPath, [...startNodeOptions(checkout), ...profile, 'gateway/dist/all-in-one.js'], {
     cwd: checkout,
     env: benchPlatformEnv(port, dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,5 +1,7 @@
 import { CreateWorkspaceDocument, SignInDocument, ViewerDocument, WorkspaceDocument } from '@mpp/client';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, signInAdmin, TestPlatform, type Actor, type LogLine } from '@mpp/testkit';
+import { rowsOf } from '@mpp/kit';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userError } from '../support/expectations.js';
 
@@ -67,6 +69,57 @@ describe('the configured platform admin (PLATFORM_ADMIN_EMAIL / PLATFORM_ADMIN_P
 
     const second = await signIn(platform, 'second.admin@platform.test', 'second admin password');
     expect(await expectOwnerOfTheOnlyPlatformWorkspace(second)).toBe(platformWorkspaceId);
+  });
+});
+
+describe('the configured admin password, remembered between starts', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await TestPlatform.start();
+  });
+  afterAll(() => platform?.stop());
+
+  const execute = (query: ReturnType<typeof sql>) => platform.platform.database.orm({}).execute(query);
+  const adminRow = async () => {
+    const rows = rowsOf<{ id: string; password_hash: string; fingerprint: string | null }>(
+      await execute(
+        sql`select a.id, a.password_hash, c.fingerprint from accounts.accounts a left join accounts.platform_admin_checks c on c.account_id = a.id where a.email = ${ADMIN_EMAIL}`,
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0]!;
+  };
+
+  it('keeps a fingerprint of the checked password, never the password itself, and leaves both alone on an unchanged restart', async () => {
+    const before = await adminRow();
+    expect(before.fingerprint).toEqual(expect.any(String));
+    expect(before.fingerprint).not.toContain(ADMIN_PASSWORD);
+    expect(before.fingerprint).not.toContain(Buffer.from(ADMIN_PASSWORD).toString('base64url'));
+
+    await platform.restart();
+    expect(await adminRow()).toEqual(before);
+    await signInAdmin(platform);
+  });
+
+  it('still resets a password hash that changed behind the configuration (a restored backup): the configuration wins', async () => {
+    const before = await adminRow();
+    // As if another password had been set: the remembered fingerprint no longer matches the hash.
+    const otherHash = (await adminRow()).password_hash.replace(/\$[^$]+$/, '$' + 'A'.repeat(43));
+    await execute(sql`update accounts.accounts set password_hash = ${otherHash} where id = ${before.id}`);
+
+    await platform.restart();
+    const after = await adminRow();
+    expect(after.password_hash).not.toBe(otherHash);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+    expect((await signIn(platform, ADMIN_EMAIL, ADMIN_PASSWORD)).id).toBe(before.id);
+  });
+
+  it('takes a configured password again after it was rotated away and back', async () => {
+    await platform.restart({ env: { PLATFORM_ADMIN_PASSWORD: 'an interim admin password' } });
+    await signInFails(platform, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await platform.restart({ env: { PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD } });
+    await signInFails(platform, ADMIN_EMAIL, 'an interim admin password');
+    await signInAdmin(platform);
   });
 });
 

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { AccountsEvent, VerificationStatus, WorkspaceKind, WorkspaceRole } from '@mpp/kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { insertAccount, isValidEmail, normalizeEmail } from '../account/account.service.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../account/passwords.js';
 import type { AccountsDeps } from '../context.js';
+import type { AccountsDb } from '../db/client.js';
 import { recordEvents } from '../db/events.js';
-import { accounts, workspaceMembers, workspaces } from '../db/schema.js';
+import { accounts, platformAdminChecks, workspaceMembers, workspaces } from '../db/schema.js';
 import { insertWorkspace } from '../workspace/workspace.service.js';
 
 export const GENERATED_ADMIN_EMAIL = 'admin@platform.example';
@@ -31,6 +32,8 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
     return hashPassword(password);
   };
 
+  const checkKey = deps.keys.signingKey ? passwordCheckKey(deps.keys.signingKey) : null;
+
   await deps.db.transaction(async (tx) => {
     // Replicas starting together: one bootstraps, the others then find it done.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('accounts:platform-bootstrap'))`);
@@ -45,15 +48,21 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
         displayName: 'Platform admin',
         passwordHash: configured ? await hashConfigured(configured.password) : await hashPassword(credentials.password),
       });
-      if (!configured) {
+      if (configured) await rememberChecked(tx, checkKey, admin, configured.password);
+      else {
         deps.logger.warn(
           { email: credentials.email, password: credentials.password },
           'created the platform admin with a generated password (shown once); set PLATFORM_ADMIN_EMAIL and PLATFORM_ADMIN_PASSWORD to choose them',
         );
       }
-    } else if (!(await verifyPassword(admin.passwordHash, credentials.password))) {
-      await tx.update(accounts).set({ passwordHash: await hashConfigured(credentials.password) }).where(eq(accounts.id, admin.id));
-      deps.logger.info({ email: admin.email }, 'platform admin password set from PLATFORM_ADMIN_PASSWORD');
+    } else if (!(await alreadyChecked(tx, checkKey, admin, credentials.password))) {
+      if (!(await verifyPassword(admin.passwordHash, credentials.password))) {
+        const passwordHash = await hashConfigured(credentials.password);
+        await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, admin.id));
+        admin = { ...admin, passwordHash };
+        deps.logger.info({ email: admin.email }, 'platform admin password set from PLATFORM_ADMIN_PASSWORD');
+      }
+      await rememberChecked(tx, checkKey, admin, credentials.password);
     }
 
     if (!platform) {
@@ -83,4 +92,39 @@ export async function ensurePlatformAdmin(deps: AccountsDeps): Promise<void> {
       },
     ]);
   });
+}
+
+/**
+ * Checking the configured password against the admin's argon2 hash costs most of a second, on every
+ * start. Once it matched (or was set), an HMAC of the account, its hash and the password is kept:
+ * while none of them changes, later starts compare that instead. A password changed since (through
+ * the API or the configuration) changes the HMAC, and the full check runs again. The key is derived
+ * from the token signing key, kept outside the database; without it nothing is remembered.
+ */
+function passwordCheckKey(signingKey: KeyObject): Buffer {
+  return Buffer.from(hkdfSync('sha256', signingKey.export({ type: 'pkcs8', format: 'der' }), '', 'platform admin password check', 32));
+}
+
+type Admin = { id: string; passwordHash: string };
+
+function passwordFingerprint(key: Buffer, admin: Admin, password: string): Buffer {
+  return createHmac('sha256', key).update(JSON.stringify([admin.id, admin.passwordHash, password])).digest();
+}
+
+async function alreadyChecked(tx: AccountsDb, key: Buffer | null, admin: Admin, password: string): Promise<boolean> {
+  if (!key) return false;
+  const [check] = await tx.select().from(platformAdminChecks).where(eq(platformAdminChecks.accountId, admin.id));
+  if (!check) return false;
+  const remembered = Buffer.from(check.fingerprint, 'base64url');
+  const current = passwordFingerprint(key, admin, password);
+  return remembered.length === current.length && timingSafeEqual(remembered, current);
+}
+
+async function rememberChecked(tx: AccountsDb, key: Buffer | null, admin: Admin, password: string): Promise<void> {
+  if (!key) return;
+  const fingerprint = passwordFingerprint(key, admin, password).toString('base64url');
+  await tx
+    .insert(platformAdminChecks)
+    .values({ accountId: admin.id, fingerprint })
+    .onConflictDoUpdate({ target: platformAdminChecks.accountId, set: { fingerprint } });
 }

@@ -95,6 +95,19 @@ export const refreshTokens = accountsSchema.table(
   (table) => [index('refresh_tokens_session_idx').on(table.sessionId)],
 );
 
+/**
+ * What the configured platform admin password was last checked against: an HMAC (keyed with a
+ * key derived from the token signing key, which is not in the database) of the account, its
+ * password hash and the configured password. A start whose configuration still matches skips
+ * re-verifying the password with argon2; the password itself is never stored.
+ */
+export const platformAdminChecks = accountsSchema.table('platform_admin_checks', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  fingerprint: text('fingerprint').notNull(),
+});
+
 export const eventLog = eventLogTable(accountsSchema);
 
 export type AccountRow = typeof accounts.$inferSelect;
