@@ -224,6 +224,10 @@ function senderFor(subgraph: string, url: string): (headers: Record<string, stri
 }
 
 export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; internalSecret: Buffer; supergraphSdl?: string }) {
+  // Apollo Gateway otherwise reports the host (uptime, CPUs, memory, cloud provider, after probing
+  // cloud metadata endpoints) to Apollo's servers every few minutes: the platform sends nothing to
+  // third parties unless its operator asks for it (APOLLO_TELEMETRY_DISABLED=false).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   return new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     logger: options.logger,

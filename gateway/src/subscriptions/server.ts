@@ -513,8 +513,9 @@ export function attachSubscriptions(options: {
     payload: SubscribePayload,
   ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     let document: DocumentNode;
+    let source: string;
     try {
-      const source = resolveDocument?.(payload.query, payload.extensions) ?? payload.query;
+      source = resolveDocument?.(payload.query, payload.extensions) ?? payload.query;
       document = parse(source, limits.maxTokens ? { maxTokens: limits.maxTokens } : undefined);
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
@@ -532,9 +533,14 @@ export function attachSubscriptions(options: {
     if (refused?.length) return refused;
     const contextValue: SubscriptionContext = { connection, id };
     if (operation.operation === 'subscription') {
+      // A subscription's document lives as long as the subscription: kept without the locations of
+      // its nodes, which hold every token of the text (most of a subscription's memory). Checked
+      // above with them, so errors still point into the text.
+      document = parse(source, { noLocation: true });
+      const subscription = getOperationAST(document, payload.operationName)!;
       let parsed: ParsedSubscription;
       try {
-        parsed = parseSubscription(operation, document, variables);
+        parsed = parseSubscription(subscription, document, variables);
       } catch (error) {
         return [error as GraphQLError];
       }
