@@ -74,7 +74,7 @@ export async function startPlatform(mode: Mode, env: Record<string, string> = {}
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
   if (mode === 'postgres') ({ url: databaseUrl, drop: dropDatabase } = await createBenchDatabase());
-  const child = spawn(process.execPath, ['gateway/dist/all-in-one.js'], {
+  const child = spawn(process.execPath, [...startNodeOptions(root), 'gateway/dist/all-in-one.js'], {
     cwd: root,
     env: {
       ...benchPlatformEnv(port, dataDir),
@@ -107,6 +107,14 @@ export async function startPlatform(mode: Mode, env: Record<string, string> = {}
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The Node options `npm start` runs the process with (the checkout's package.json), so the figures are its. */
+export function startNodeOptions(checkout: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const options = /\bnode ((?:--\S+ )*)gateway\/dist\/all-in-one\.js/.exec(scripts.start ?? '')?.[1];
+  if (options === undefined) throw new Error(`${checkout}: npm start does not run gateway/dist/all-in-one.js`);
+  return options.split(' ').filter(Boolean);
 }
 
 /** CPU time (user + system) process `pid` has used, in ms (from /proc; clock ticks of 10 ms). */

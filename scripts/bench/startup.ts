@@ -7,20 +7,12 @@
 //   BENCH_CPU_PROF=/tmp/profiles npx tsx scripts/bench/startup.ts   (V8 profiles of each start)
 //   BENCH_BASELINE=/path/to/other/checkout npx tsx scripts/bench/startup.ts   (its build too, in alternate starts)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchPlatformEnv, freePort, root } from './platform-process.js';
+import { benchPlatformEnv, freePort, processCpuMs, root, startNodeOptions } from './platform-process.js';
 
 const restarts = Number(process.env.BENCH_STARTS ?? 3);
-
-/** The Node options `npm start` runs the process with (root package.json), so the figures are its. */
-function startNodeOptions(checkout: string): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const options = /\bnode ((?:--\S+ )*)gateway\/dist\/all-in-one\.js/.exec(scripts.start ?? '')?.[1];
-  if (options === undefined) throw new Error(`${checkout}: npm start does not run gateway/dist/all-in-one.js`);
-  return options.split(' ').filter(Boolean);
-}
 
 interface Start {
   build: string;
@@ -61,7 +53,7 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
     if (child.exitCode !== null) throw new Error(`${label}: the platform exited with ${child.exitCode}`);
     if ((await readyz().catch(() => 0)) === 200) {
       ready = performance.now() - began;
-      cpu = cpuMs(child.pid!);
+      cpu = processCpuMs(child.pid!);
       break;
     }
     if (performance.now() - began > 120_000) throw new Error(`${label}: not ready within 2 minutes`);
@@ -75,11 +67,6 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
 }
 
 /** User + system CPU time of a process, in ms (Linux). */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 const checkouts = [root, ...(process.env.BENCH_BASELINE ? [process.env.BENCH_BASELINE] : [])];
 const dataDirs = checkouts.map(() => mkdtempSync(join(tmpdir(), 'bench-startup-')));
