@@ -11,7 +11,6 @@
 //   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
 //   BENCH_PLATFORM_NODE_OPTIONS: NODE_OPTIONS of the platform process, e.g. a --require that profiles it.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import {
   AcceptOrderDocument,
   AddWorkspaceMemberDocument,
@@ -36,13 +35,6 @@ import { png, sha256 } from '@mpp/testkit';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
-
-/** User and system CPU seconds a process has used so far (Linux), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are the 14th and 15th fields of the line, in clock ticks (USER_HZ, 100 on Linux).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
@@ -212,7 +204,7 @@ async function measure(mode: Mode) {
     delivered = 0;
     firstDelivery = 0;
 
-    const cpuBefore = cpuSeconds(platform.child.pid!);
+    const cpuBefore = platform.cpuMs();
     const rssBefore = platform.rssMiB();
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, platform.rssMiB())), 200);
@@ -228,7 +220,7 @@ async function measure(mode: Mode) {
     const expected = SUBSCRIBERS * TRANSITIONS;
     for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
     clearInterval(sampler);
-    const cpuUsed = cpuSeconds(platform.child.pid!) - cpuBefore;
+    const cpuUsedMs = platform.cpuMs() - cpuBefore;
     latencies.sort((a, b) => a - b);
     const firsts = [...firstReceipts.values()].sort((a, b) => a - b);
     return {
@@ -242,7 +234,7 @@ async function measure(mode: Mode) {
       'first receipt p50 ms': percentile(firsts, 50),
       'deliveries/s': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
       // CPU time the platform spent per 1,000 deliveries: unlike latency, it hardly moves with the machine's load.
-      'platform CPU ms/1k deliveries': delivered ? Math.round((cpuUsed * 1000 * 1000) / delivered) : NaN,
+      'platform CPU ms/1k deliveries': delivered ? Math.round((cpuUsedMs * 1000) / delivered) : NaN,
       'transitions/s': Math.round((TRANSITIONS / (mutationsDone - started)) * 1000 * 10) / 10,
       'RSS idle MiB': Math.round(rssIdle),
       'RSS subscribed MiB': Math.round(rssBefore),
