@@ -78,6 +78,13 @@ describe('malformed requests get a 4xx GraphQL-shaped error, never a 500', () =>
     }
   });
 
+  it('a subscription sent over HTTP: 400 BAD_REQUEST naming the WebSocket transport', async () => {
+    const query = `subscription { orderStatusChanged(workspaceId: "${randomUUID()}") { cursor } }`;
+    const response = await postJson(platform, JSON.stringify({ query }), { authorization: `Bearer ${alice.token}` });
+    expectGraphQLShapedError(response, 400, 'BAD_REQUEST');
+    expect((response.json as { errors: { message: string }[] }).errors[0]!.message).toMatch(/WebSocket/);
+  });
+
   it('text Postgres cannot store (U+0000) in a query argument: BAD_USER_INPUT, not a 500', async () => {
     const response = await postJson(platform, JSON.stringify({ query: 'query Q($id: ID!) { workspace(id: $id) { id } }', variables: { id: 'a\u0000b' } }), {
       authorization: `Bearer ${alice.token}`,

@@ -254,13 +254,21 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
 
 /**
  * An `operationName` that names no operation of the document (or several unnamed operations) is
- * the client's mistake: 400 OPERATION_RESOLUTION_FAILURE, before a gateway tries to plan it.
+ * the client's mistake: 400 OPERATION_RESOLUTION_FAILURE, before a gateway tries to plan it; so is
+ * a subscription sent over HTTP (400 BAD_REQUEST).
  */
 function operationResolutionPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, request }) {
+          // Over HTTP a subscription would reach an executor that cannot run it (a 500): it is the
+          // client's choice of transport that is wrong.
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at this same /graphql URL, not over HTTP.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
+          }
           if (operation) return;
           throw new GraphQLError(
             request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document has several operations: name one in operationName.',
