@@ -7,9 +7,10 @@ import {
   RejectOrderClosureDocument,
   RemoveWorkspaceMemberDocument,
   RequestOrderClosureDocument,
+  SignOutDocument,
   type OrderStatusChangedSubscription,
 } from '@mpp/client';
-import { addMember, createVerifiedMerchant, createMiniProgram, eventually, placeOrder, prepareDeal, subscribe, TestPlatform, type Deal } from '@mpp/testkit';
+import { addMember, createVerifiedMerchant, createMiniProgram, eventually, placeOrder, prepareDeal, signIn, subscribe, TestPlatform, type Deal } from '@mpp/testkit';
 import type { ExecutionResult } from 'graphql';
 import { graphql } from '../generated/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,6 +236,40 @@ describe('membership ending during a subscription', () => {
     expect((await owner.take(1))[0]!.errors).toBeUndefined();
     await owner.close();
     await removed.close();
+  });
+});
+
+describe('a session ending during a subscription', () => {
+  it('ends the subscriptions of that session with UNAUTHENTICATED at the next event, and only those', async () => {
+    const deal = await prepareDeal(platform);
+    const developer = await addMember(platform, deal.merchant, 'DEVELOPER');
+    const otherSession = await signIn(platform, developer.email, developer.password);
+    // Same account and selection: both are served together, yet each session ends on its own.
+    const signedOut = await subscribe(platform, developer.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    const stillIn = await subscribe(platform, otherSession.client, OrderStatusChangedDocument, { workspaceId: deal.merchant.id });
+    const first = await placeOrder(deal);
+    expect(events(await signedOut.take(1))[0]!.order.id).toBe(first.id);
+    expect(events(await stillIn.take(1))[0]!.order.id).toBe(first.id);
+
+    await developer.client.execute(SignOutDocument, {});
+    await eventually(
+      async () => {
+        await placeOrder(deal);
+        const [result] = await signedOut.take(1);
+        if (!result!.errors) return false;
+        expect(result!.errors[0]!.extensions?.code).toBe('UNAUTHENTICATED');
+        expect(result!.errors[0]!.message).toMatch(/session has ended/);
+        return true;
+      },
+      15_000,
+      'the signed-out session to be refused',
+    );
+    const second = await placeOrder(deal);
+    await eventually(async () => events(await stillIn.take(1))[0]!.order.id === second.id, 15_000, 'the other session to receive the next order');
+    // The ended subscription completed after its error: nothing more reached it.
+    expect(signedOut.pending).toBe(0);
+    await signedOut.close();
+    await stillIn.close();
   });
 });
 

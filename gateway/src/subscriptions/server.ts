@@ -24,7 +24,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
 import type { Caller } from '../limits/index.js';
 import { encodedEvent, formatErrors, formatResult, nextEnvelope, sendEncodedNext, TickWrites, traceEventDelivery, WorkQueue } from './delivery.js';
-import { FeedWaiter, partyFilter, type OrderEventFeed } from './feed.js';
+import { LiveDispatch, type LiveSubscriber } from './dispatch.js';
+import { FeedWaiter, partyFilter, type EventFilter, type OrderEventFeed } from './feed.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
 
@@ -134,8 +135,16 @@ function quotaExceeded(message: string, limit: number): GraphQLError {
 
 const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { memberships { workspace { id } } } }');
 
-/** How long a subscriber's memberships are trusted before Accounts is asked again. */
+/** How long a subscriber's memberships are trusted; they are asked again once half of it has passed. */
 const MEMBERSHIP_RECHECK_MS = 5_000;
+
+/** An account's memberships as Accounts answered when asked at `checkedAt`. */
+interface MembershipCheck {
+  checkedAt: number;
+  workspaces: Promise<Set<string>>;
+  /** A newer check is under way (started ahead of expiry). */
+  refreshing: boolean;
+}
 
 /**
  * graphql-ws on the gateway's `/graphql`: subscriptions follow the Orders event log and each event
@@ -261,31 +270,44 @@ export function attachSubscriptions(options: {
   };
 
   /**
-   * The workspaces an account belongs to, asked of Accounts at most every MEMBERSHIP_RECHECK_MS
-   * per account: a member removed from the workspace stops receiving within that bound, also when
-   * payloads are shared with other subscribers. When Accounts cannot answer, the last answer holds.
+   * The workspaces an account belongs to, as Accounts answered at most MEMBERSHIP_RECHECK_MS ago: a
+   * member removed from the workspace stops receiving within that bound, also when payloads are
+   * shared with other subscribers. When Accounts cannot answer, the last answer holds.
    */
-  const memberships = new Map<string, { checkedAt: number; workspaces: Promise<Set<string>> }>();
+  const memberships = new Map<string, MembershipCheck>();
+  const checkMemberships = (connection: ConnectionState, previous: Promise<Set<string>> | undefined): MembershipCheck => ({
+    checkedAt: Date.now(),
+    workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization, 'internal').then(async (result) => {
+      const viewer = (result.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
+      if (viewer) return new Set(viewer.memberships.map((m) => m.workspace.id));
+      // Only a refused token means "member of nothing"; any other failure keeps the last answer.
+      if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return new Set<string>();
+      if (previous) return previous;
+      throw new GraphQLError('Memberships cannot be checked now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    }),
+    refreshing: false,
+  });
   const memberOf = async (connection: ConnectionState, workspaceId: string): Promise<boolean> => {
-    let entry = memberships.get(connection.accountId);
-    if (!entry || Date.now() - entry.checkedAt > MEMBERSHIP_RECHECK_MS) {
+    const account = connection.accountId;
+    let entry = memberships.get(account);
+    const age = entry ? Date.now() - entry.checkedAt : Number.POSITIVE_INFINITY;
+    if (!entry || age > MEMBERSHIP_RECHECK_MS) {
       if (memberships.size >= 10_000) {
-        for (const [account, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(account);
+        for (const [other, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(other);
       }
-      const previous = entry?.workspaces;
-      entry = {
-        checkedAt: Date.now(),
-        workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization, 'internal').then(async (result) => {
-          const viewer = (result.data as { viewer?: { memberships: { workspace: { id: string } }[] } | null } | null)?.viewer;
-          if (viewer) return new Set(viewer.memberships.map((m) => m.workspace.id));
-          // Only a refused token means "member of nothing"; any other failure keeps the last answer.
-          if (result.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) return new Set<string>();
-          if (previous) return previous;
-          throw new GraphQLError('Memberships cannot be checked now; try again shortly.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
-        }),
-      };
-      memberships.set(connection.accountId, entry);
-      entry.workspaces.catch(() => memberships.get(connection.accountId) === entry && memberships.delete(connection.accountId));
+      const created = checkMemberships(connection, entry?.workspaces);
+      memberships.set(account, (entry = created));
+      created.workspaces.catch(() => memberships.get(account) === created && memberships.delete(account));
+    } else if (age > MEMBERSHIP_RECHECK_MS / 2 && !entry.refreshing) {
+      // Asked again ahead of time, off the delivery path: events flow on the last answer, still
+      // within the bound, instead of every account's subscribers waiting for Accounts at once.
+      const current = entry;
+      current.refreshing = true;
+      const next = checkMemberships(connection, current.workspaces);
+      next.workspaces.then(
+        () => memberships.get(account) === current && memberships.set(account, next),
+        () => (current.refreshing = false),
+      );
     }
     return (await entry.workspaces).has(workspaceId);
   };
@@ -374,47 +396,140 @@ export function attachSubscriptions(options: {
     return group.outcome;
   };
 
+  /** What a subscription needs to be served by a dispatch. */
+  interface LiveMember extends LiveSubscriber {
+    readonly connection: ConnectionState;
+    readonly envelope: Buffer;
+  }
+
+  const dispatches = new Map<string, LiveDispatch<LiveMember>>();
+  /** The dispatch serving `key` (account, field, arguments and selection), made when there is none. */
+  const dispatchFor = (key: string, parsed: ParsedSubscription, filter: EventFilter, workspaceId: string, groupKey: string, after: number) => {
+    const existing = dispatches.get(key);
+    if (existing && !existing.closed) return existing;
+    const created: LiveDispatch<LiveMember> = new LiveDispatch<LiveMember>(
+      feed,
+      filter,
+      after,
+      (event, dispatch) => deliverLive(event, dispatch, parsed, workspaceId, groupKey),
+      (error, dispatch) => {
+        if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') return { errors: [error] };
+        const [member] = dispatch.members;
+        logger.error({ err: error, accountId: member?.connection.accountId }, 'subscription failed');
+        return { errors: [internalError()] };
+      },
+      () => dispatches.get(key) === created && dispatches.delete(key),
+    );
+    dispatches.set(key, created);
+    return created;
+  };
+
+  /** Why a subscriber may no longer receive events (its session ended, its token expired); null while it may. */
+  const endedFor = (connection: ConnectionState): ExecutionResult | null => {
+    if (sessions.has(connection.sessionId)) return { errors: [unauthenticated('This session has ended; sign in again.')] };
+    if (connection.expiresAt <= Date.now()) {
+      return { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
+    }
+    return null;
+  };
+
+  /** Why an event's outcome ends the subscription instead of being sent; null when it is sent. */
+  const refusalOf = (result: Exclude<Outcome, null>): ExecutionResult | null => {
+    if (result === 'not a member') return { errors: [forbidden('Only members of this workspace may follow its orders; you are no longer one.')] };
+    if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
+      return { errors: [forbidden('Only members of a party to these orders may follow them; you no longer see this workspace’s orders.')] };
+    }
+    return null;
+  };
+
+  /**
+   * One event for every member of a dispatch: one membership check and completion (shared with
+   * the account's other subscribers of the event), then one synchronous pass writing the same
+   * payload bytes to each member's socket.
+   */
+  const deliverLive = async (event: LoggedEvent, dispatch: LiveDispatch<LiveMember>, parsed: ParsedSubscription, workspaceId: string, groupKey: string) => {
+    let representative: LiveMember | undefined;
+    for (const member of dispatch.members) {
+      if (member.after >= event.position) continue;
+      const ended = endedFor(member.connection);
+      if (ended) dispatch.end(member, ended);
+      else representative ??= member;
+    }
+    if (!representative) return;
+    const result = await outcomeOf(event, parsed, representative.connection, workspaceId, groupKey, dispatch.waiter);
+    if (!result) return; // every member left meanwhile
+    const refusal = refusalOf(result);
+    // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
+    const payload = refusal ? null : encodedEvent(result as ExecutionResult, parsed.responseKey);
+    let delivered = 0;
+    for (const member of dispatch.members) {
+      // Joined while the event was settled: it had seen the event already.
+      if (member.after >= event.position) continue;
+      if (!payload) {
+        dispatch.end(member, refusal!);
+        continue;
+      }
+      const sent = sendEncodedNext(writes, member.connection.socket, member.envelope, payload, limits.maxBufferedBytes);
+      if (sent === 'sent') {
+        member.after = event.position;
+        delivered += 1;
+        continue;
+      }
+      if (sent === 'slow') logger.warn({ accountId: member.connection.accountId, bufferedBytes: member.connection.socket.bufferedAmount }, 'slow subscriber dropped');
+      dispatch.end(member);
+    }
+    if (delivered) subscriptionEventsDelivered.inc({ subscription: parsed.field }, delivered);
+  };
+
+  /**
+   * A subscription's events. Caught up with the feed, it joins the dispatch of its account, field,
+   * arguments and selection and waits parked; behind it (resuming from an old cursor), it replays
+   * on its own, event by event, until it can join.
+   */
   async function* stream(context: Required<SubscriptionContext>, waiter: FeedWaiter): AsyncGenerator<ExecutionResult> {
     const { parsed, connection, id } = context;
+    const orderId = parsed.field === 'orderPlaced' ? null : ((parsed.args.orderId as string | null | undefined) ?? null);
     const filter =
-      parsed.field === 'orderPlaced'
-        ? partyFilter(String(parsed.args.isvWorkspaceId), null, true)
-        : partyFilter(String(parsed.args.workspaceId), (parsed.args.orderId as string | null | undefined) ?? null);
-    let after = context.startAfter;
+      parsed.field === 'orderPlaced' ? partyFilter(String(parsed.args.isvWorkspaceId), null, true) : partyFilter(String(parsed.args.workspaceId), orderId);
     const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
-    const envelope = nextEnvelope(id);
+    const member: LiveMember = { connection, envelope: nextEnvelope(id), waiter, after: context.startAfter };
     const groupKey = `${connection.accountId}|${workspaceId}|${parsed.key}`;
+    const dispatchKey = `${groupKey}|${parsed.field}|${orderId ?? ''}|${parsed.responseKey}`;
     try {
       for (;;) {
-        const { events, until } = await feed.next(after, filter, waiter);
+        const dispatch = dispatchFor(dispatchKey, parsed, filter, workspaceId, groupKey, member.after);
+        if (dispatch.join(member)) {
+          await new Promise<void>((resolve) => {
+            waiter.wake = resolve;
+          });
+          waiter.wake = null;
+          if (waiter.closed) dispatch.leave(member);
+          else if (member.ending) yield member.ending;
+          return;
+        }
+        const { events, until } = await feed.next(member.after, filter, waiter);
         if (waiter.closed) return;
         for (const event of events) {
-          if (sessions.has(connection.sessionId)) {
-            yield { errors: [unauthenticated('This session has ended; sign in again.')] };
-            return;
-          }
-          if (connection.expiresAt <= Date.now()) {
-            yield { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
+          const ended = endedFor(connection);
+          if (ended) {
+            yield ended;
             return;
           }
           const result = await outcomeOf(event, parsed, connection, workspaceId, groupKey, waiter);
           // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
           if (waiter.closed || !result) return;
-          if (result === 'not a member') {
-            yield { errors: [forbidden('Only members of this workspace may follow its orders; you are no longer one.')] };
+          const refusal = refusalOf(result);
+          if (refusal) {
+            yield refusal;
             return;
           }
-          if (!result.errors?.length && ((result.data as { event?: unknown } | null)?.event ?? null) === null) {
-            yield { errors: [forbidden('Only members of a party to these orders may follow them; you no longer see this workspace’s orders.')] };
-            return;
-          }
-          // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
-          const sent = sendEncodedNext(writes, connection.socket, envelope, encodedEvent(result, parsed.responseKey), limits.maxBufferedBytes);
+          const sent = sendEncodedNext(writes, connection.socket, member.envelope, encodedEvent(result as ExecutionResult, parsed.responseKey), limits.maxBufferedBytes);
           if (sent === 'sent') subscriptionEventsDelivered.inc({ subscription: parsed.field });
           if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
           if (sent !== 'sent') return;
+          member.after = event.position;
         }
-        after = until;
+        member.after = until;
       }
     } catch (error) {
       if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') {
