@@ -82,10 +82,30 @@ function isErrors(outcome: ExecutionArgs | readonly GraphQLError[]): outcome is 
   return Array.isArray(outcome);
 }
 
+/**
+ * What every subscription with the same text, operation and variables has alike, made once and
+ * shared by all of them (a thousand front ends with the same generated document hold one copy):
+ * the document, its parts, the events it wants and the keys it is grouped under.
+ */
+interface SubscriptionShape {
+  /** Without the locations of its nodes, which hold every token of the text. */
+  document: DocumentNode;
+  parsed: ParsedSubscription;
+  filter: EventFilter;
+  workspaceId: string;
+  /** `${workspaceId}|${parsed.key}`: with the account in front, the key of an outcome group. */
+  groupTail: string;
+  /** With the account in front, the key of a dispatch: also the field, the order and the response key. */
+  dispatchTail: string;
+}
+
+/** Distinct subscription shapes kept for reuse; one no longer kept still lives with its subscriptions. */
+const SHAPES_KEPT = 1_000;
+
 interface SubscriptionContext {
   connection: ConnectionState;
   id?: string;
-  parsed?: ParsedSubscription;
+  shape?: SubscriptionShape;
   /** Deliver the events after this position: the cursor given, or the feed's head when subscribing. */
   startAfter?: number;
 }
@@ -366,7 +386,7 @@ export function attachSubscriptions(options: {
     parsed: ParsedSubscription,
     connection: ConnectionState,
     workspaceId: string,
-    /** `${accountId}|${workspaceId}|${parsed.key}`, made once per subscription. */
+    /** `${accountId}|${shape.groupTail}`. */
     groupKey: string,
     waiter: FeedWaiter,
   ): Promise<Outcome> => {
@@ -403,15 +423,18 @@ export function attachSubscriptions(options: {
   }
 
   const dispatches = new Map<string, LiveDispatch<LiveMember>>();
-  /** The dispatch serving `key` (account, field, arguments and selection), made when there is none. */
-  const dispatchFor = (key: string, parsed: ParsedSubscription, filter: EventFilter, workspaceId: string, groupKey: string, after: number) => {
+  /** The dispatch serving an account's subscriptions of one shape (field, arguments and selection), made when there is none. */
+  const dispatchFor = (accountId: string, shape: SubscriptionShape, after: number) => {
+    // Made on each look-up, not kept by the subscription: a key holds the whole selection's text.
+    const key = `${accountId}|${shape.dispatchTail}`;
     const existing = dispatches.get(key);
     if (existing && !existing.closed) return existing;
+    const groupKey = `${accountId}|${shape.groupTail}`;
     const created: LiveDispatch<LiveMember> = new LiveDispatch<LiveMember>(
       feed,
-      filter,
+      shape.filter,
       after,
-      (event, dispatch) => deliverLive(event, dispatch, parsed, workspaceId, groupKey),
+      (event, dispatch) => deliverLive(event, dispatch, shape.parsed, shape.workspaceId, groupKey),
       (error, dispatch) => {
         if (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE') return { errors: [error] };
         const [member] = dispatch.members;
@@ -487,17 +510,12 @@ export function attachSubscriptions(options: {
    * on its own, event by event, until it can join.
    */
   async function* stream(context: Required<SubscriptionContext>, waiter: FeedWaiter): AsyncGenerator<ExecutionResult> {
-    const { parsed, connection, id } = context;
-    const orderId = parsed.field === 'orderPlaced' ? null : ((parsed.args.orderId as string | null | undefined) ?? null);
-    const filter =
-      parsed.field === 'orderPlaced' ? partyFilter(String(parsed.args.isvWorkspaceId), null, true) : partyFilter(String(parsed.args.workspaceId), orderId);
-    const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
+    const { shape, connection, id } = context;
+    const { parsed, filter, workspaceId } = shape;
     const member: LiveMember = { connection, envelope: nextEnvelope(id), waiter, after: context.startAfter };
-    const groupKey = `${connection.accountId}|${workspaceId}|${parsed.key}`;
-    const dispatchKey = `${groupKey}|${parsed.field}|${orderId ?? ''}|${parsed.responseKey}`;
     try {
       for (;;) {
-        const dispatch = dispatchFor(dispatchKey, parsed, filter, workspaceId, groupKey, member.after);
+        const dispatch = dispatchFor(connection.accountId, shape, member.after);
         if (dispatch.join(member)) {
           await new Promise<void>((resolve) => {
             waiter.wake = resolve;
@@ -515,7 +533,7 @@ export function attachSubscriptions(options: {
             yield ended;
             return;
           }
-          const result = await outcomeOf(event, parsed, connection, workspaceId, groupKey, waiter);
+          const result = await outcomeOf(event, parsed, connection, workspaceId, `${connection.accountId}|${shape.groupTail}`, waiter);
           // Nothing is sent, and nothing more is done, for a subscriber that left meanwhile.
           if (waiter.closed || !result) return;
           const refusal = refusalOf(result);
@@ -609,6 +627,31 @@ export function attachSubscriptions(options: {
 
   const untrackMetrics = trackSubscriptionServer({ connections: () => wss.clients.size, subscriptions: () => active });
 
+  const shapes = new Map<string, SubscriptionShape>();
+  /** The shape of a subscription whose text was validated already; throws a GraphQLError for a subscription the graph cannot serve. */
+  function shapeOf(source: string, operationName: string | null, variables: Record<string, unknown>): SubscriptionShape {
+    const key = `${operationName ?? ''}|${JSON.stringify(variables)}|${source}`;
+    const known = shapes.get(key);
+    if (known) return known;
+    const document = parse(source, { noLocation: true });
+    const parsed = parseSubscription(getOperationAST(document, operationName)!, document, variables);
+    parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
+    const orderId = parsed.field === 'orderPlaced' ? null : ((parsed.args.orderId as string | null | undefined) ?? null);
+    const workspaceId = String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId);
+    const groupTail = `${workspaceId}|${parsed.key}`;
+    const shape: SubscriptionShape = {
+      document,
+      parsed,
+      filter: parsed.field === 'orderPlaced' ? partyFilter(workspaceId, null, true) : partyFilter(workspaceId, orderId),
+      workspaceId,
+      groupTail,
+      dispatchTail: `${groupTail}|${parsed.field}|${orderId ?? ''}|${parsed.responseKey}`,
+    };
+    if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
+    shapes.set(key, shape);
+    return shape;
+  }
+
   async function start(connection: ConnectionState | undefined, id: string, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> {
     if (!connection) return [unauthenticated()];
     if (sessions.has(connection.sessionId)) return [unauthenticated('This session has ended; sign in again.')];
@@ -648,24 +691,23 @@ export function attachSubscriptions(options: {
     if (refused?.length) return refused;
     const contextValue: SubscriptionContext = { connection, id };
     if (operation.operation === 'subscription') {
-      // A subscription's document lives as long as the subscription: kept without the locations of
-      // its nodes, which hold every token of the text (most of a subscription's memory). Checked
-      // above with them, so errors still point into the text.
-      document = parse(source, { noLocation: true });
-      const subscription = getOperationAST(document, payload.operationName)!;
-      let parsed: ParsedSubscription;
+      let shape: SubscriptionShape;
       try {
-        parsed = parseSubscription(subscription, document, variables);
+        shape = shapeOf(source, payload.operationName ?? null, variables);
       } catch (error) {
         return [error as GraphQLError];
       }
+      const { parsed } = shape;
+      // Kept while the subscription lives: the shared copy without locations. This one was checked
+      // above with them, so errors still point into the text.
+      document = shape.document;
       const after = parsed.args.after == null ? null : positionOf(String(parsed.args.after));
       if (parsed.args.after != null && after === null) return [badUserInput('`after` is not an order event cursor.', 'after')];
       // The slots are taken before the membership check awaits: racing subscribes cannot pass the limits together.
       const limited = reserve(connection, id, parsed.key);
       if (limited) return [limited];
       try {
-        if (!(await memberOf(connection, String(parsed.args.workspaceId ?? parsed.args.isvWorkspaceId)))) {
+        if (!(await memberOf(connection, shape.workspaceId))) {
           release(connection, id);
           return [forbidden('Only members of that workspace may subscribe to its orders.')];
         }
@@ -673,8 +715,7 @@ export function attachSubscriptions(options: {
         release(connection, id);
         throw error;
       }
-      parsed.shared = selectsSharedFieldsOnly(schema, parsed.completion);
-      contextValue.parsed = parsed;
+      contextValue.shape = shape;
       // Whatever commits after the subscription counts as active is delivered.
       contextValue.startAfter = after ?? feed.position;
     }
