@@ -628,6 +628,8 @@ export function attachSubscriptions(options: {
   const untrackMetrics = trackSubscriptionServer({ connections: () => wss.clients.size, subscriptions: () => active });
 
   const shapes = new Map<string, SubscriptionShape>();
+  /** Texts that passed validation against the schema (at most SHAPES_KEPT). */
+  const validSources = new Set<string>();
   /** The shape of a subscription whose text was validated already; throws a GraphQLError for a subscription the graph cannot serve. */
   function shapeOf(source: string, operationName: string | null, variables: Record<string, unknown>): SubscriptionShape {
     const key = `${operationName ?? ''}|${JSON.stringify(variables)}|${source}`;
@@ -678,8 +680,14 @@ export function attachSubscriptions(options: {
     } catch (error) {
       return [error instanceof GraphQLError ? error : new GraphQLError('The query does not parse.')];
     }
-    const errors = validate(schema, document);
-    if (errors.length) return errors;
+    // Validation depends on the text alone: a text that passed once is not walked again (a storm
+    // of reconnecting front ends sends the same few documents thousands of times).
+    if (!validSources.has(source)) {
+      const errors = validate(schema, document);
+      if (errors.length) return errors;
+      if (validSources.size >= SHAPES_KEPT) validSources.delete(validSources.values().next().value!);
+      validSources.add(source);
+    }
     const variables = (payload.variables ?? {}) as Record<string, unknown>;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation) return [badUserInput('Name the operation to run (operationName).')];
