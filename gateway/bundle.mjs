@@ -1,10 +1,11 @@
 // Bundles npm start's entry (dist/all-in-one.js, as tsc emitted it) into one file in its place:
 // Node 20 has no compile cache, and resolving, reading and compiling ~2,500 modules one by one
 // took most of a start. Runs after tsc (package.json `build`); the bundle needs nothing at run time.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
+import { decode, encode } from '@jridgewell/sourcemap-codec';
 import { build } from 'esbuild';
 
 const entry = fileURLToPath(new URL('dist/all-in-one.js', import.meta.url));
@@ -58,3 +59,19 @@ await build({
   banner: { js: banner },
   logLevel: 'error',
 });
+mapOwnCodeOnly(`${entry}.map`);
+
+/**
+ * Keeps the map's positions in our own code only. With --enable-source-maps (npm start) Node reads
+ * the whole map as the bundle loads and parses it at the first stack trace it formats: for
+ * 1.2 million positions (all but 5% in dependencies) that took 0.1–0.2 s of CPU in each start and
+ * ~0.8 s at the first error. A frame in a dependency then reads as a line of the bundle, which
+ * names the dependency's file in a comment above its code.
+ */
+function mapOwnCodeOnly(mapFile) {
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const dependency = map.sources.map((source) => /(?:^|\/)node_modules\//.test(source));
+  // A segment is [column] or [column, source, line, column, name?].
+  const lines = decode(map.mappings).map((segments) => segments.filter((segment) => segment.length > 1 && !dependency[segment[1]]));
+  writeFileSync(mapFile, JSON.stringify({ ...map, mappings: encode(lines) }));
+}

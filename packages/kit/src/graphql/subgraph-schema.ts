@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { parse, type GraphQLSchema } from 'graphql';
+import { getDocumentNodeFromSchema } from '@graphql-tools/utils';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync, createResolversMap, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { DateTimeScalar } from './scalars.js';
 import { nullOmittedArguments } from './omitted-arguments.js';
@@ -40,8 +40,11 @@ export const ROOT_TYPE_DESCRIPTIONS = {
     'the workspace named in the arguments may subscribe (`FORBIDDEN` otherwise).',
 } as const;
 
-/** Builds the SDL of a subgraph: type-graphql classes printed with their federation directives. */
-function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema: GraphQLSchema } {
+/**
+ * The type definitions of a subgraph: type-graphql classes with their federation directives. Handed
+ * to `buildSubgraphSchema` as a document: printing them as SDL only to parse it again cost every start.
+ */
+function subgraphTypeDefs(options: SubgraphSchemaOptions): { typeDefs: DocumentNode; schema: GraphQLSchema } {
   const schema = buildSchemaSync({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes ?? [],
@@ -54,16 +57,17 @@ function subgraphTypeDefs(options: SubgraphSchemaOptions): { sdl: string; schema
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (root) root.description = ROOT_TYPE_DESCRIPTIONS[root.name as keyof typeof ROOT_TYPE_DESCRIPTIONS];
   }
-  const link = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(federationImports)})`;
-  return { sdl: `${link}\n\n${printSchemaWithDirectives(schema)}`, schema };
+  const link = parse(`extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(federationImports)})`);
+  const types = getDocumentNodeFromSchema(schema);
+  return { typeDefs: { ...types, definitions: [...link.definitions, ...types.definitions] }, schema };
 }
 
-/** The executable subgraph schema: type-graphql → SDL with `@link` → `buildSubgraphSchema`. */
+/** The executable subgraph schema: type-graphql → type definitions with `@link` → `buildSubgraphSchema`. */
 export function buildSubgraph(options: SubgraphSchemaOptions): GraphQLSchema {
-  const { sdl, schema } = subgraphTypeDefs(options);
+  const { typeDefs, schema } = subgraphTypeDefs(options);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, extra] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) } as never;
   }
-  return refuseUnstorableText(nullOmittedArguments(buildSubgraphSchema({ typeDefs: parse(sdl), resolvers })));
+  return refuseUnstorableText(nullOmittedArguments(buildSubgraphSchema({ typeDefs, resolvers })));
 }
