@@ -166,7 +166,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
 /** The schema clients see (no federation internals), to validate operations sent over WebSocket. */
 function apiSchema(supergraphSdl: string): GraphQLSchema {
-  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  // Validated by composition, as for Apollo Gateway (gateway.ts).
+  return Supergraph.build(supergraphSdl, { validateSupergraph: false }).apiSchema().toGraphQLJSSchema();
 }
 
 /** Why a subgraph is not ready (its `/readyz` body's problems), or null when it is. */
