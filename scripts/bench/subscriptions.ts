@@ -1,8 +1,8 @@
 // BENCH_SUBSCRIBERS (default 1,000) concurrent subscribers of orderStatusChanged on one gateway
 // process, each order transition fanned out to all of them: delivery latency p50/p99 from the
-// event's commit (its `at`, stamped in the transaction) to receipt, as the client reads the message
-// off its socket ("handled p99": to graphql-ws's handler, which adds the receiving process's own
-// queue), deliveries per second, the platform process's RSS (idle, with the subscribers, peak), and
+// event's commit (its `at`: when its transaction began, a little before the commit) to receipt,
+// as the client reads the bytes off its TCP socket ("handled p99": to graphql-ws's handler, which
+// adds this one receiving process's queue of 10,000 messages to parse), deliveries per second, the platform process's RSS (idle, with the subscribers, peak), and
 // the platform's CPU time per 1,000 deliveries (the figure to compare on a loaded machine: latency
 // there measures the neighbours too).
 //   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres,
@@ -33,6 +33,7 @@ import {
 } from '@mpp/client';
 import { png, sha256 } from '@mpp/testkit';
 import { createClient } from 'graphql-ws';
+import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
 import { modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
 
@@ -47,34 +48,40 @@ const RATE = Number(process.env.BENCH_RATE ?? 0);
 /**
  * When the message graphql-ws is handling arrived. All receiving clients share this one process, so
  * handling 10,000 messages one after another (ws framing, JSON, graphql-ws) would add its own
- * queue to the latency measured: each message is stamped as ws reads it off the socket, and handed
- * to graphql-ws later, a few at a time, so that reading (and stamping) goes on between them.
+ * queue to the latency measured, which subscribers on their own machines do not have: each chunk
+ * is stamped as it is read off its TCP socket, and handed to ws (and so to graphql-ws) later, a few
+ * chunks at a time, so that reading (and stamping) the other sockets goes on between them.
  */
 let arrivedAt = 0;
 const arrivals: (() => void)[] = [];
-/** Handled a few at a time: between two slices the event loop reads (and stamps) what arrived meanwhile. */
-const ARRIVALS_PER_TURN = 32;
+/** Chunks handled per turn; between two turns the event loop reads (and stamps) what arrived meanwhile. */
+const CHUNKS_PER_TURN = 8;
 function handleArrivals(): void {
-  for (const handle of arrivals.splice(0, ARRIVALS_PER_TURN)) handle();
+  for (const handle of arrivals.splice(0, CHUNKS_PER_TURN)) handle();
   if (arrivals.length > 0) setImmediate(handleArrivals);
 }
-class ArrivalStampedWebSocket extends WebSocket {}
-Object.defineProperty(ArrivalStampedWebSocket.prototype, 'onmessage', {
-  set(this: WebSocket & { stampedListener?: (...args: unknown[]) => void }, handler: ((event: { data: string }) => void) | null) {
-    if (this.stampedListener) this.off('message', this.stampedListener);
-    this.stampedListener = undefined;
-    if (!handler) return;
-    this.stampedListener = (data: unknown) => {
-      const at = Date.now();
-      if (arrivals.length === 0) setImmediate(handleArrivals);
-      arrivals.push(() => {
-        arrivedAt = at;
-        handler({ data: String(data) });
+type SocketListener = (this: Duplex, ...args: unknown[]) => void;
+class ArrivalStampedWebSocket extends WebSocket {
+  /**
+   * ws's own hook for a socket whose upgrade succeeded (not in its typings): its readers of the
+   * socket (data, and end and close after it, in order) are put behind the stamp.
+   */
+  setSocket(socket: Duplex, head: Buffer, options: unknown): void {
+    (WebSocket.prototype as unknown as { setSocket(socket: Duplex, head: Buffer, options: unknown): void }).setSocket.call(this, socket, head, options);
+    for (const event of ['data', 'end', 'close'] as const) {
+      const listeners = socket.listeners(event) as SocketListener[];
+      socket.removeAllListeners(event);
+      socket.on(event, (...args: unknown[]) => {
+        const at = Date.now();
+        if (arrivals.length === 0) setImmediate(handleArrivals);
+        arrivals.push(() => {
+          if (event === 'data') arrivedAt = at;
+          for (const listener of listeners) listener.apply(socket, args);
+        });
       });
-    };
-    this.on('message', this.stampedListener);
-  },
-});
+    }
+  }
+}
 
 const SUBSCRIPTION = `subscription Bench($workspaceId: ID!) {
   orderStatusChanged(workspaceId: $workspaceId) {

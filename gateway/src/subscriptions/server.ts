@@ -157,12 +157,14 @@ const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { mem
 
 /** How long a subscriber's memberships are trusted; they are asked again once half of it has passed. */
 const MEMBERSHIP_RECHECK_MS = 5_000;
+/** Ahead-of-time membership checks start within this long after half-age (well within the bound). */
+const MEMBERSHIP_REFRESH_SPREAD_MS = MEMBERSHIP_RECHECK_MS / 4;
 
 /** An account's memberships as Accounts answered when asked at `checkedAt`. */
 interface MembershipCheck {
   checkedAt: number;
   workspaces: Promise<Set<string>>;
-  /** A newer check is under way (started ahead of expiry). */
+  /** A newer check is scheduled or under way (started ahead of expiry). */
   refreshing: boolean;
 }
 
@@ -295,6 +297,9 @@ export function attachSubscriptions(options: {
    * shared with other subscribers. When Accounts cannot answer, the last answer holds.
    */
   const memberships = new Map<string, MembershipCheck>();
+  /** Ahead-of-time checks waiting for their turn; cleared when the server closes. */
+  const refreshes = new Set<NodeJS.Timeout>();
+  let closed = false;
   const checkMemberships = (connection: ConnectionState, previous: Promise<Set<string>> | undefined): MembershipCheck => ({
     checkedAt: Date.now(),
     workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization, 'internal').then(async (result) => {
@@ -321,13 +326,25 @@ export function attachSubscriptions(options: {
     } else if (age > MEMBERSHIP_RECHECK_MS / 2 && !entry.refreshing) {
       // Asked again ahead of time, off the delivery path: events flow on the last answer, still
       // within the bound, instead of every account's subscribers waiting for Accounts at once.
+      // The accounts an event reaches all pass half-age on that event: each asks after its own
+      // random delay, so that their checks spread out between events instead of competing with
+      // the completion of the next one.
       const current = entry;
       current.refreshing = true;
-      const next = checkMemberships(connection, current.workspaces);
-      next.workspaces.then(
-        () => memberships.get(account) === current && memberships.set(account, next),
-        () => (current.refreshing = false),
-      );
+      const refresh = setTimeout(() => {
+        refreshes.delete(refresh);
+        if (closed || !accounts.has(account) || memberships.get(account) !== current) {
+          current.refreshing = false;
+          return;
+        }
+        const next = checkMemberships(connection, current.workspaces);
+        next.workspaces.then(
+          () => memberships.get(account) === current && memberships.set(account, next),
+          () => (current.refreshing = false),
+        );
+      }, Math.random() * MEMBERSHIP_REFRESH_SPREAD_MS);
+      refresh.unref();
+      refreshes.add(refresh);
     }
     return (await entry.workspaces).has(workspaceId);
   };
@@ -735,6 +752,9 @@ export function attachSubscriptions(options: {
       return active;
     },
     async close() {
+      closed = true;
+      for (const refresh of refreshes) clearTimeout(refresh);
+      refreshes.clear();
       untrackMetrics();
       // Clients are told the server is going away (1001) and may resume with their cursor elsewhere.
       for (const socket of wss.clients) socket.close(1001, 'Going away');
