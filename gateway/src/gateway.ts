@@ -131,7 +131,7 @@ export function dedupeRepresentations(representations: unknown[]): { unique: unk
   const indexOf = new Map<string, number>();
   const unique: unknown[] = [];
   const positions = representations.map((representation) => {
-    const key = JSON.stringify(representation);
+    const key = representationKey(representation);
     let index = indexOf.get(key);
     if (index === undefined) {
       index = unique.push(representation) - 1;
@@ -142,23 +142,24 @@ export function dedupeRepresentations(representations: unknown[]): { unique: unk
   return { unique, positions };
 }
 
+/** `{ __typename, id }`, by far the most common representation, keyed without serializing it. */
+function representationKey(representation: unknown): string {
+  if (representation !== null && typeof representation === 'object') {
+    const { __typename, id } = representation as { __typename?: unknown; id?: unknown };
+    if (typeof __typename === 'string' && typeof id === 'string' && Object.keys(representation).length === 2) return `${__typename}\u0000${id}`;
+  }
+  return JSON.stringify(representation);
+}
+
 /**
- * Puts a deduplicated `_entities` answer back at every original position (a copy for each repeat,
- * as the gateway merges later fetches into these objects), errors included.
+ * Puts a deduplicated `_entities` answer back at every original position, errors included. The
+ * repeats share one object: the gateway merges each entity into the object at its own position of
+ * the response (copying scalars, adopting nested objects), and a later fetch below a shared nested
+ * object merges the same answer into it once per position, which changes nothing the second time.
  */
 export function expandEntities(response: GatewayGraphQLResponse, positions: number[]): GatewayGraphQLResponse {
   const entities = (response.data as { _entities?: unknown } | null | undefined)?._entities;
-  const used = new Set<number>();
-  const copy = (index: number, value: unknown) => {
-    if (!used.has(index)) {
-      used.add(index);
-      return value;
-    }
-    return value === null || typeof value !== 'object' ? value : structuredClone(value);
-  };
-  const data = Array.isArray(entities)
-    ? { ...response.data, _entities: positions.map((index) => copy(index, entities[index])) }
-    : response.data;
+  const data = Array.isArray(entities) ? { ...response.data, _entities: positions.map((index) => entities[index]) } : response.data;
   const errors = response.errors?.flatMap((error) => {
     const path = error.path;
     if (!path || path[0] !== '_entities' || typeof path[1] !== 'number') return [error];
