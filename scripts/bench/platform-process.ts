@@ -9,7 +9,24 @@ import postgres from 'postgres';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type Mode = 'embedded' | 'postgres';
+/** The internal credential's secret of the distributed mode's processes in this run. */
+const internalSecretOfRun = randomBytes(48).toString('base64url');
+
+/**
+ * embedded and postgres: `npm start`'s one process; distributed: the gateway (gateway/dist/main.js)
+ * and each subgraph in a process of its own, on a fresh Postgres database. The platform process
+ * measured (RSS, CPU) is the gateway's.
+ */
+export type Mode = 'embedded' | 'postgres' | 'distributed';
+
+/** The subgraph processes of the distributed mode, Accounts first (it makes the token keys the others read), and the gateway's variable for each URL. */
+const SUBGRAPH_PROCESSES = [
+  { name: 'accounts', variable: 'ACCOUNTS_URL' },
+  { name: 'service-market', variable: 'SERVICE_MARKET_URL' },
+  { name: 'mini-programs', variable: 'MINI_PROGRAMS_URL' },
+  { name: 'orders', variable: 'ORDERS_URL' },
+  { name: 'webhooks', variable: 'WEBHOOKS_URL' },
+] as const;
 
 export interface PlatformProcess {
   mode: Mode;
@@ -67,32 +84,71 @@ export function benchPlatformEnv(port: number, dataDir: string): Record<string, 
   };
 }
 
-/** `npm start`'s process (gateway/dist/all-in-one.js), on a fresh embedded database or a fresh Postgres database. */
-export async function startPlatform(mode: Mode, env: Record<string, string> = {}): Promise<PlatformProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
-  let dropDatabase = async () => {};
-  let databaseUrl: string | undefined;
-  if (mode === 'postgres') ({ url: databaseUrl, drop: dropDatabase } = await createBenchDatabase());
-  const child = spawn(process.execPath, [...startNodeOptions(root), 'gateway/dist/all-in-one.js'], {
-    cwd: root,
-    env: {
-      ...benchPlatformEnv(port, dataDir),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      ...env,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const origin = `http://127.0.0.1:${port}`;
+/** Waits for a process's `/readyz` to answer 200; throws when it exits or takes over a minute. */
+async function untilReady(origin: string, child: ChildProcess, name: string): Promise<void> {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${origin}/readyz`)).ok) break;
+      if ((await fetch(`${origin}/readyz`)).ok) return;
     } catch {
       // starting
     }
-    if (i > 600 || child.exitCode !== null) throw new Error('the platform did not start');
+    if (i > 600 || child.exitCode !== null) throw new Error(`${name} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * `npm start`'s process (gateway/dist/all-in-one.js) on a fresh embedded database or a fresh
+ * Postgres database, or the distributed mode's processes on a fresh Postgres database.
+ */
+export async function startPlatform(mode: Mode, env: Record<string, string> = {}): Promise<PlatformProcess> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-'));
+  let dropDatabase = async () => {};
+  let databaseUrl: string | undefined;
+  if (mode !== 'embedded') ({ url: databaseUrl, drop: dropDatabase } = await createBenchDatabase());
+  const environment = (processPort: number) => ({
+    ...benchPlatformEnv(processPort, dataDir),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // The subgraphs answer only requests signed with it, and the gateway signs with it.
+    ...(mode === 'distributed' ? { INTERNAL_SECRET: internalSecretOfRun, PUBLIC_URL: origin } : {}),
+    ...env,
+  });
+  const spawnService = (script: string, processPort: number, extra: Record<string, string> = {}) =>
+    spawn(process.execPath, [...startNodeOptions(root), script], { cwd: root, env: { ...environment(processPort), ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const subgraphs: ChildProcess[] = [];
+  let started: ChildProcess | undefined;
+  try {
+    if (mode === 'distributed') {
+      const urls: Record<string, string> = {};
+      for (const [i, { name, variable }] of SUBGRAPH_PROCESSES.entries()) {
+        const subgraphPort = await freePort();
+        const subgraph = spawnService(`subgraphs/${name}/dist/main.js`, subgraphPort);
+        subgraphs.push(subgraph);
+        urls[variable] = `http://127.0.0.1:${subgraphPort}/graphql`;
+        // Accounts alone first; the others start together.
+        if (i === 0) await untilReady(`http://127.0.0.1:${subgraphPort}`, subgraph, name);
+      }
+      await Promise.all(SUBGRAPH_PROCESSES.slice(1).map(({ name, variable }, i) => untilReady(new URL(urls[variable]!).origin, subgraphs[i + 1]!, name)));
+      started = spawnService('gateway/dist/main.js', port, urls);
+    } else {
+      started = spawnService('gateway/dist/all-in-one.js', port);
+    }
+    await untilReady(origin, started, 'the platform');
+  } catch (error) {
+    await Promise.all([started, ...subgraphs].filter((c) => c !== undefined).map(stopProcess));
+    await dropDatabase();
+    throw error;
+  }
+  const child = started;
   return {
     mode,
     url: `${origin}/graphql`,
@@ -101,8 +157,8 @@ export async function startPlatform(mode: Mode, env: Record<string, string> = {}
     rssMiB: () => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(child.pid)]).toString().trim()) / 1024,
     cpuMs: () => processCpuMs(child.pid!),
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await stopProcess(child);
+      await Promise.all(subgraphs.map(stopProcess));
       await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },

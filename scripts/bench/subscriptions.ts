@@ -2,10 +2,11 @@
 // process, each order transition fanned out to all of them: delivery latency p50/p99 from the
 // event's commit (its `at`: when its transaction began, a little before the commit) to receipt,
 // as the client reads the bytes off its TCP socket ("handled p99": to graphql-ws's handler, which
-// adds this one receiving process's queue of 10,000 messages to parse), deliveries per second, the platform process's RSS (idle, with the subscribers, peak), and
-// the platform's CPU time per 1,000 deliveries (the figure to compare on a loaded machine: latency
-// there measures the neighbours too).
-//   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres,
+// adds this one receiving process's queue of 10,000 messages to parse), deliveries per second, the
+// platform process's RSS (idle, with the subscribers, peak), and the platform's CPU time per 1,000
+// deliveries (the figure to compare on a loaded machine: latency there measures the neighbours
+// too). In the distributed mode the platform process is the gateway, its subgraphs run apart.
+//   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres|distributed,
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back,
 //                                     BENCH_CONNECT_WAVE=100 connections opened at a time)
 //   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
