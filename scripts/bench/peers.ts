@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import postgres from 'postgres';
-import { createBenchDatabase, freePort, percentile, root } from './platform-process.js';
+import { createBenchDatabase, freePort, percentile, root, SUBGRAPH_PROCESSES } from './platform-process.js';
 import { DASHBOARD_QUERY, MEMBERSHIPS_QUERY, seedDashboard, seedMemberships } from './seed.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -25,14 +25,6 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUND_SECONDS = Math.min(5, seconds);
 const peers = (process.env.BENCH_PEERS ?? 'ours,hive').split(',').map((p) => p.trim()) as Peer[];
 type Peer = 'ours' | 'hive' | 'hive-no-dedup';
-
-const SUBGRAPHS = [
-  { name: 'accounts', variable: 'ACCOUNTS_URL' },
-  { name: 'service-market', variable: 'SERVICE_MARKET_URL' },
-  { name: 'mini-programs', variable: 'MINI_PROGRAMS_URL' },
-  { name: 'orders', variable: 'ORDERS_URL' },
-  { name: 'webhooks', variable: 'WEBHOOKS_URL' },
-] as const;
 
 /**
  * The one place the bench decides what reaches subgraphs through Hive Gateway: the client headers
@@ -191,9 +183,9 @@ try {
     const running = await startProcess(name, [`subgraphs/${name}/dist/main.js`], { ...common, PORT: String(port) }, '/readyz', port);
     subgraphUrls.set(name, running.url);
   };
-  await startSubgraph(SUBGRAPHS[0].name);
-  await Promise.all(SUBGRAPHS.slice(1).map(({ name }) => startSubgraph(name)));
-  const urlsEnv = Object.fromEntries(SUBGRAPHS.map(({ name, variable }) => [variable, subgraphUrls.get(name)!]));
+  await startSubgraph(SUBGRAPH_PROCESSES[0].name);
+  await Promise.all(SUBGRAPH_PROCESSES.slice(1).map(({ name }) => startSubgraph(name)));
+  const urlsEnv = Object.fromEntries(SUBGRAPH_PROCESSES.map(({ name, variable }) => [variable, subgraphUrls.get(name)!]));
   // The load is one account asking as fast as it can: the rate limit would refuse most of it.
   const unlimited = { RATE_LIMIT_POINTS: '0', SIGN_IN_FAILURES_PER_EMAIL: '1000000', SIGN_IN_FAILURES_PER_IP: '1000000' };
   const ours = await startProcess('gateway', ['gateway/dist/main.js'], { ...common, ...urlsEnv, ...unlimited, PORT: String(ports.gateway) }, '/readyz', ports.gateway);

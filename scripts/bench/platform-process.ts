@@ -20,7 +20,7 @@ const internalSecretOfRun = randomBytes(48).toString('base64url');
 export type Mode = 'embedded' | 'postgres' | 'distributed';
 
 /** The subgraph processes of the distributed mode, Accounts first (it makes the token keys the others read), and the gateway's variable for each URL. */
-const SUBGRAPH_PROCESSES = [
+export const SUBGRAPH_PROCESSES = [
   { name: 'accounts', variable: 'ACCOUNTS_URL' },
   { name: 'service-market', variable: 'SERVICE_MARKET_URL' },
   { name: 'mini-programs', variable: 'MINI_PROGRAMS_URL' },
