@@ -183,3 +183,63 @@ describe('the orders of a merchant and of its ISV asked in one request', () => {
     expect(statements['orders']).toBeLessThanOrEqual(3);
   });
 });
+
+/** An order's timeline, for the cursors of its events. */
+const TimelineCursors = graphql(`
+  query BatchingTimelineCursors($id: ID!) {
+    order(id: $id) {
+      events {
+        cursor
+      }
+    }
+  }
+`);
+
+/** What a live subscription completes for each event: the event with its order's service, parties and mini program. */
+const EventWithItsOrder = graphql(`
+  query BatchingEventWithItsOrder($cursor: String!) {
+    orderEvent(cursor: $cursor) {
+      to
+      order {
+        number
+        status
+        service {
+          name
+          isv {
+            name
+          }
+        }
+        merchant {
+          name
+        }
+        miniProgram {
+          name
+        }
+      }
+    }
+  }
+`);
+
+describe('an order event by its cursor, as a live subscription completes it', () => {
+  it('costs Orders the event with its order and the access check, and MiniPrograms the mini program with its rights in two rounds', async () => {
+    const isv = await createVerifiedIsv(platform);
+    const service = await createOnlineService(platform, isv);
+    const merchant = await createVerifiedMerchant(platform);
+    const miniProgram = await createMiniProgram(merchant);
+    const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, 'IN_DEVELOPMENT');
+    const { order: timeline } = await merchant.owner.client.execute(TimelineCursors, { id: order.id });
+    const cursor = timeline!.events.at(-1)!.cursor;
+
+    for (const party of [merchant.owner, isv.owner]) {
+      const { data, statements } = await measured(party, (client) => client.execute(EventWithItsOrder, { cursor }));
+      expect(data.orderEvent).toEqual({
+        to: 'IN_DEVELOPMENT',
+        order: { number: order.number, status: 'IN_DEVELOPMENT', service: { name: service.name, isv: { name: isv.name } }, merchant: { name: merchant.name }, miniProgram: { name: miniProgram.name } },
+      });
+      // The event with its order in one statement, then the caller's memberships.
+      expect(statements['orders'], 'orders').toBeLessThanOrEqual(2);
+      // The mini program with its authorization; then the caller's memberships of both workspaces, its members, platform membership.
+      expect(statements['mini-programs'], 'mini-programs').toBeLessThanOrEqual(4);
+    }
+  });
+});

@@ -27,9 +27,10 @@ export interface MiniProgramsDeps {
 }
 
 export function createLoaders(db: MiniProgramsDb) {
+  const authorization = authorizationLoader(db);
   return {
-    miniProgram: miniProgramLoader(db),
-    authorization: authorizationLoader(db),
+    miniProgram: miniProgramLoader(db, authorization),
+    authorization,
     membersByMiniProgram: membersByMiniProgramLoader(db),
     orderPartiesByMiniProgram: orderPartiesByMiniProgramLoader(db),
     domainsByMiniProgram: domainsByMiniProgramLoader(db),

@@ -11,12 +11,13 @@ export interface OrdersDeps {
 }
 
 export function createLoaders(db: OrdersDb) {
+  const order = orderLoader(db);
   return {
-    order: orderLoader(db),
+    order,
     activeOrderByMiniProgram: activeOrderByMiniProgramLoader(db),
     ordersByWorkspace: ordersByWorkspaceLoader(db),
     eventsByOrder: eventsByOrderLoader(db),
-    eventByPosition: eventByPositionLoader(db),
+    eventByPosition: eventByPositionLoader(db, order),
   };
 }
 

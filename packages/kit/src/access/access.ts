@@ -69,7 +69,16 @@ export class Access {
 
   /** Member (any role) of the workspace, or a platform member: may read it. */
   async canRead(workspaceId: string): Promise<boolean> {
-    const reads = async () => (await this.membership(workspaceId)) !== null || (await this.isPlatformMember());
+    return this.canReadAny([workspaceId]);
+  }
+
+  /**
+   * Member (any role) of any of the workspaces, or a platform member: may read what they share (an
+   * order, by its merchant's and its ISV's members). The memberships load in one batch.
+   */
+  async canReadAny(workspaceIds: readonly string[]): Promise<boolean> {
+    const reads = async () =>
+      (await Promise.all(workspaceIds.map((id) => this.membership(id)))).some((membership) => membership !== null) || (await this.isPlatformMember());
     return (await reads()) || ((await this.refresh()) && (await reads()));
   }
 

@@ -23,13 +23,15 @@ const manages = (m: Membership | null) => m !== null && MANAGERS.includes(m.role
 export async function rightsOn(access: Access, loaders: MiniProgramsLoaders, miniProgram: MiniProgramRow): Promise<Rights> {
   const none = { manage: false, manageAsIsv: false, develop: false, read: false, orderParty: false, authorizedIsvWorkspaceId: null };
   if (!access.viewer) return none;
-  const [merchant, authorization, members, platform] = await Promise.all([
+  // Usually known already: a mini program loaded by id comes with its authorization. Then the
+  // viewer's memberships of the merchant and of the authorized ISV load in one batch.
+  const authorization = await loaders.authorization.load(miniProgram.id);
+  const [merchant, isv, members, platform] = await Promise.all([
     access.membership(miniProgram.merchantWorkspaceId),
-    loaders.authorization.load(miniProgram.id),
+    authorization ? access.membership(authorization.isvWorkspaceId) : null,
     loaders.membersByMiniProgram.load(miniProgram.id),
     access.isPlatformMember(),
   ]);
-  const isv = authorization ? await access.membership(authorization.isvWorkspaceId) : null;
   const member = members.find((m) => m.accountId === access.viewer!.accountId);
   // A member an ISV added acts only while that ISV is authorized.
   const memberActive = member !== undefined && (member.grantedByIsvWorkspaceId === null || member.grantedByIsvWorkspaceId === authorization?.isvWorkspaceId);

@@ -1,11 +1,25 @@
 import { loaderById, loaderOfLists, pagesPerParent, parentPageLoader } from '@mpp/kit';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { MiniProgramsDb } from '../db/client.js';
 import { domains, isvAuthorizations, miniProgramMembers, miniPrograms, orderParties, type MiniProgramRow } from '../db/schema.js';
 
-export function miniProgramLoader(db: MiniProgramsDb) {
-  return loaderById((ids) => db.select().from(miniPrograms).where(inArray(miniPrograms.id, ids)));
+/**
+ * Mini programs by id, each read with its ISV authorization in the same statement: the
+ * authorization loader is primed with it (or with none), as every access check needs it next.
+ */
+export function miniProgramLoader(db: MiniProgramsDb, authorizationLoader: AuthorizationLoader) {
+  return loaderById(async (ids) => {
+    const rows = await db
+      .select({ miniProgram: miniPrograms, authorization: isvAuthorizations })
+      .from(miniPrograms)
+      .leftJoin(isvAuthorizations, eq(isvAuthorizations.miniProgramId, miniPrograms.id))
+      .where(inArray(miniPrograms.id, ids));
+    for (const { miniProgram, authorization } of rows) authorizationLoader.prime(miniProgram.id, authorization);
+    return rows.map((row) => row.miniProgram);
+  });
 }
+
+export type AuthorizationLoader = ReturnType<typeof authorizationLoader>;
 
 export function authorizationLoader(db: MiniProgramsDb) {
   return loaderById(

@@ -31,7 +31,7 @@ export interface Caller {
  * catches up once: an account added to a party a moment ago already sees the order.
  */
 export async function canSee(access: Access, order: OrderRow): Promise<boolean> {
-  return (await access.canRead(order.merchantWorkspaceId)) || (await access.canRead(order.isvWorkspaceId));
+  return access.canReadAny([order.merchantWorkspaceId, order.isvWorkspaceId]);
 }
 
 /**
