@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import postgres from 'postgres';
-import { createBenchDatabase, freePort, percentile, root, SUBGRAPH_PROCESSES } from './platform-process.js';
+import { createBenchDatabase, freePort, percentile, root, stopProcess, SUBGRAPH_PROCESSES, untilReady } from './platform-process.js';
 import { DASHBOARD_QUERY, MEMBERSHIPS_QUERY, seedDashboard, seedMemberships } from './seed.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
@@ -54,29 +54,14 @@ async function startProcess(name: string, args: string[], env: Record<string, st
   const origin = `http://127.0.0.1:${port}`;
   const running = { name, child, url: `${origin}/graphql` };
   children.push(running);
-  for (let i = 0; ; i++) {
-    try {
-      // Hive is ready when it answers a query; our processes say so on /readyz (their /graphql needs credentials).
-      const response = await fetch(`${origin}${readyPath}`, readyPath === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' } : {});
-      if (response.ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 600 || child.exitCode !== null) throw new Error(`${name} did not start`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // Hive is ready when it answers a query; our processes say so on /readyz (their /graphql needs credentials).
+  const probe = () => fetch(`${origin}${readyPath}`, readyPath === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' } : {});
+  await untilReady(origin, child, name, probe);
   return running;
 }
 
 async function stopAll(): Promise<void> {
-  await Promise.all(
-    children.map(async ({ child }) => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }),
-  );
+  await Promise.all(children.map(({ child }) => stopProcess(child)));
 }
 
 /** CPU time (user + system) of a process and its descendants, in ms. */

@@ -84,11 +84,14 @@ export function benchPlatformEnv(port: number, dataDir: string): Record<string, 
   };
 }
 
-/** Waits for a process's `/readyz` to answer 200; throws when it exits or takes over a minute. */
-async function untilReady(origin: string, child: ChildProcess, name: string): Promise<void> {
+/**
+ * Waits for a process to say it is ready (`probe`: its `/readyz` answers 200, by default); throws
+ * when it exits or takes over a minute.
+ */
+export async function untilReady(origin: string, child: ChildProcess, name: string, probe = () => fetch(`${origin}/readyz`)): Promise<void> {
   for (let i = 0; ; i++) {
     try {
-      if ((await fetch(`${origin}/readyz`)).ok) return;
+      if ((await probe()).ok) return;
     } catch {
       // starting
     }
@@ -97,7 +100,7 @@ async function untilReady(origin: string, child: ChildProcess, name: string): Pr
   }
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');

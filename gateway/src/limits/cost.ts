@@ -60,19 +60,17 @@ export function actualCost(data: unknown, operationType: 'query' | 'mutation' | 
   if (operationType === 'mutation') {
     return Object.keys(data).filter((key) => key !== '__typename').length * MUTATION_COST;
   }
-  let total = 0;
-  for (const value of Object.values(data as Record<string, unknown>)) if (value !== null && typeof value === 'object') total += objectsIn(value);
-  return total;
+  return objectsIn(data) - 1; // `data` itself is not one of them
 }
 
 /** Walked for every answer: no arrays of values made, no call for a scalar. */
 function objectsIn(value: object): number {
-  let total = 0;
   if (Array.isArray(value)) {
+    let total = 0;
     for (const item of value as unknown[]) if (item !== null && typeof item === 'object') total += objectsIn(item);
     return total;
   }
-  total = 1;
+  let total = 1;
   for (const key in value) {
     const child = (value as Record<string, unknown>)[key];
     if (child !== null && typeof child === 'object') total += objectsIn(child);
