@@ -1,4 +1,5 @@
 import { type Actor, createMiniProgram, createOnlineService, createVerifiedIsv, createVerifiedMerchant, type Deal, measureSql, type SeededWorkspace, TestPlatform } from '@mpp/testkit';
+import { OrderDocument } from '@mpp/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { orderIn } from './steps.js';
@@ -191,17 +192,6 @@ describe('the orders of a merchant and of its ISV asked in one request', () => {
   });
 });
 
-/** An order's timeline, for the cursors of its events. */
-const TimelineCursors = graphql(`
-  query BatchingTimelineCursors($id: ID!) {
-    order(id: $id) {
-      events {
-        cursor
-      }
-    }
-  }
-`);
-
 /** What a live subscription completes for each event: the event with its order's service, merchant and mini program. */
 const EventWithItsOrder = graphql(`
   query BatchingEventWithItsOrder($cursor: String!) {
@@ -223,7 +213,7 @@ describe('an order event by its cursor, as a live subscription completes it', ()
     const merchant = await createVerifiedMerchant(platform);
     const miniProgram = await createMiniProgram(merchant);
     const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, 'IN_DEVELOPMENT');
-    const { order: timeline } = await merchant.owner.client.execute(TimelineCursors, { id: order.id });
+    const { order: timeline } = await merchant.owner.client.execute(OrderDocument, { id: order.id });
     const cursor = timeline!.events.at(-1)!.cursor;
 
     for (const party of [merchant.owner, isv.owner]) {
