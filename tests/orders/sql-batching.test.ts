@@ -228,4 +228,21 @@ describe('an order event by its cursor, as a live subscription completes it', ()
       expect(statements['mini-programs'], 'mini-programs').toBeLessThanOrEqual(4);
     }
   });
+
+  it('costs MiniPrograms two rounds more for the ISV of a NEW order, which sees the public profile from the facts at hand', async () => {
+    const isv = await createVerifiedIsv(platform);
+    const service = await createOnlineService(platform, isv);
+    const merchant = await createVerifiedMerchant(platform);
+    const miniProgram = await createMiniProgram(merchant);
+    const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, 'NEW');
+    const { order: timeline } = await isv.owner.client.execute(OrderDocument, { id: order.id });
+    const cursor = timeline!.events.at(-1)!.cursor;
+
+    const { data, statements } = await measured(isv.owner, (client) => client.execute(EventWithItsOrder, { cursor }));
+    expect(data.orderEvent?.order.miniProgram).toEqual({ name: miniProgram.name });
+    // As above, then the mini program's order parties, then the caller's memberships of their ISVs;
+    // no catching up with Accounts and Orders and asking again, as before hiding the mini program
+    // or refusing a field beyond the profile (14 statements then).
+    expect(statements['mini-programs'], 'mini-programs').toBeLessThanOrEqual(6);
+  });
 });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { readRightsOfMany, type Rights } from './authorization/rights.js';
+import { readRightsOfMany, seesNotAll, seesNothing, type Rights } from './authorization/rights.js';
 import type { MiniProgramRow } from './db/schema.js';
 import type { EventConsumer, Logger, PlatformConfig, ReadModelDirectory, SubgraphContext } from '@mpp/kit';
 import type { MiniProgramsDb } from './db/client.js';
@@ -52,8 +52,13 @@ export interface MiniProgramsContext extends SubgraphContext {
    * when this call applied nothing (a notification may have been applied meanwhile).
    */
   catchUpOrders: () => Promise<boolean>;
-  /** The viewer's read rights per mini program, computed once per request, batched per fetch. */
+  /**
+   * The viewer's read rights per mini program, computed once per request, batched per fetch; from
+   * fresh facts when they would hide the mini program altogether.
+   */
   readRights: DataLoader<MiniProgramRow, Rights, string>;
+  /** The same, from fresh facts whenever they fall short of reading it all: asked before refusing more than the profile. */
+  fullReadRights: DataLoader<MiniProgramRow, Rights, string>;
 }
 
 /** The request context of MiniPrograms on top of the common one. */
@@ -66,7 +71,10 @@ export function miniProgramsContext(base: SubgraphContext, deps: MiniProgramsDep
     deps,
     loaders,
     catchUpOrders,
-    readRights: new DataLoader((miniPrograms) => readRightsOfMany(base.access, loaders, catchUpOrders, miniPrograms), {
+    readRights: new DataLoader((miniPrograms) => readRightsOfMany(base.access, loaders, catchUpOrders, miniPrograms, seesNothing), {
+      cacheKeyFn: (miniProgram) => miniProgram.id,
+    }),
+    fullReadRights: new DataLoader((miniPrograms) => readRightsOfMany(base.access, loaders, catchUpOrders, miniPrograms, seesNotAll), {
       cacheKeyFn: (miniProgram) => miniProgram.id,
     }),
   };

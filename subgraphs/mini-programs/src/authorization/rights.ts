@@ -89,15 +89,21 @@ export async function rightsFor(
  * The viewer's read rights on every mini program of one fetch at once (a DataLoader's batch): the
  * checks of all parents load together, and the catch-up before a refusal happens once for the
  * batch, so the statements do not grow with the number of distinct mini programs.
+ *
+ * `refuses` says which rights count as a refusal, to be confirmed from fresh facts: for an entity
+ * reference, seeing nothing at all (an order party sees the public profile from the facts at hand,
+ * as a reader sees everything; the catch-up waits until it asks for more than the profile); for a
+ * field beyond the profile, or a mini program asked for by id, not reading it all.
  */
 export async function readRightsOfMany(
   access: Access,
   loaders: MiniProgramsLoaders,
   catchUpOrders: () => Promise<boolean>,
   miniPrograms: readonly MiniProgramRow[],
+  refuses: (rights: Rights) => boolean,
 ): Promise<Rights[]> {
   const rights = await Promise.all(miniPrograms.map((miniProgram) => rightsOn(access, loaders, miniProgram)));
-  const refused = miniPrograms.filter((_, i) => !rights[i]!.read);
+  const refused = miniPrograms.filter((_, i) => refuses(rights[i]!));
   if (refused.length === 0) return rights;
   const [accounts, orders] = await Promise.all([access.refresh(), catchUpOrders()]);
   if (!accounts && !orders) return rights;
@@ -109,6 +115,11 @@ export async function readRightsOfMany(
   const again = new Map((await Promise.all(refused.map(async (miniProgram) => [miniProgram.id, await rightsOn(access, loaders, miniProgram)] as const))));
   return miniPrograms.map((miniProgram, i) => again.get(miniProgram.id) ?? rights[i]!);
 }
+
+/** Sees nothing of the mini program. */
+export const seesNothing = (rights: Rights): boolean => !rights.read && !rights.orderParty;
+/** Does not see all of it (at most the public profile). */
+export const seesNotAll = (rights: Rights): boolean => !rights.read;
 
 /** FORBIDDEN unless the rights include one of `needed`, saying who may take `action` ("remove this mini program"). */
 export function requireAny(rights: Rights, needed: readonly Right[], action: string): void {

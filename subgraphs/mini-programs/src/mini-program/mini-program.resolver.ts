@@ -28,9 +28,14 @@ import {
   UpdateMiniProgramInput,
 } from './mini-program.type.js';
 
-/** The viewer's rights on a mini program, computed once per request (a refusal from fresh facts). */
+/** The viewer's rights on a mini program, computed once per request (hiding it only on fresh facts). */
 function rights(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<Rights> {
   return ctx.readRights.load(miniProgram);
+}
+
+/** Whether the viewer reads all of the mini program; a "no" is from fresh facts. */
+async function readsAll(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Promise<boolean> {
+  return (await rights(ctx, miniProgram)).read || (await ctx.fullReadRights.load(miniProgram)).read;
 }
 
 /** What the viewer sees of this mini program (visibility.ts). */
@@ -42,7 +47,10 @@ async function viewOf(ctx: MiniProgramsContext, miniProgram: MiniProgramRow): Pr
 /** Contact details, versions, members, codes and statistics: FORBIDDEN beyond the public profile. */
 async function requireField(ctx: MiniProgramsContext, miniProgram: MiniProgramRow, field: string): Promise<void> {
   ctx.access.requireViewer();
-  if (!maySee(await viewOf(ctx, miniProgram), field)) throw forbidden(PROFILE_ONLY_MESSAGE);
+  if (maySee(await viewOf(ctx, miniProgram), field)) return;
+  // An order party asking for more than the profile: refused only once the facts are current (its
+  // order may have just been confirmed, authorizing its ISV).
+  if (!maySee(miniProgramView(await ctx.fullReadRights.load(miniProgram)), field)) throw forbidden(PROFILE_ONLY_MESSAGE);
 }
 
 export const STATISTICS_MAX_DAYS = 90;
@@ -64,7 +72,7 @@ export class MiniProgramResolver {
   ): Promise<MiniProgramRow | null> {
     ctx.access.requireViewer();
     const miniProgram = isId(id) ? await ctx.loaders.miniProgram.load(id) : null;
-    return miniProgram && (await rights(ctx, miniProgram)).read ? miniProgram : null;
+    return miniProgram && (await readsAll(ctx, miniProgram)) ? miniProgram : null;
   }
 
   @FieldResolver(() => WorkspaceRef)
