@@ -15,6 +15,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createGateway, readSupergraph, type GatewayContext } from './gateway.js';
 import { OrderEventFeed } from './subscriptions/feed.js';
 import { playgroundRoutes } from './playground/playground.js';
+import { MembershipChanges } from './subscriptions/membership-changes.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 import { createLimits, openBucketStore, type Caller } from './limits/index.js';
@@ -70,15 +71,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const sessions = (options.sessions ?? ownSessions)!;
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
+  const membershipChanges = new MembershipChanges(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   /** Releases what was started, when the gateway stops or cannot start. */
   const release = async () => {
     await feed.stop();
+    await membershipChanges.stop();
     limits.close();
     await ownSessions?.stop();
   };
   try {
     await ownSessions?.start();
     await feed.start();
+    await membershipChanges.start();
   } catch (error) {
     await release();
     throw error;
@@ -121,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         feed,
         keys,
         sessions,
+        membershipChanges,
         logger,
         limits: {
           perConnection: config.subscriptionsPerConnection,

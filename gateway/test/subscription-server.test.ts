@@ -59,6 +59,8 @@ beforeAll(async () => {
     keys: { signingKey: privateKey, verifyKey: publicKey },
     // No session of this file ends.
     sessions: { has: () => false, assertLive: () => {} } as unknown as EndedSessions,
+    // Nobody's memberships change either.
+    membershipChanges: { trusts: () => true, catchUp: async () => true, onChange: () => () => {} },
     logger: silent,
     limits: { perConnection: 5, perAccount: 5, total: 10, maxBufferedBytes: 1 << 20, keepAliveMs: 60_000, maxMessageBytes: 1 << 20 },
     checkOperation(document: DocumentNode, variables: Record<string, unknown>, { viewer, clientIp }: { viewer: Viewer; clientIp: string | null }) {

@@ -26,6 +26,7 @@ import type { Caller } from '../limits/index.js';
 import { encodedEvent, formatErrors, formatResult, nextEnvelope, sendEncodedNext, TickWrites, traceEventDelivery, WorkQueue } from './delivery.js';
 import { LiveDispatch, type LiveSubscriber } from './dispatch.js';
 import { FeedWaiter, partyFilter, type EventFilter, type OrderEventFeed } from './feed.js';
+import type { MembershipWatch } from './membership-changes.js';
 import { completionVariables, parseSubscription, type ParsedSubscription } from './operations.js';
 import { selectsSharedFieldsOnly } from './shared-fields.js';
 
@@ -155,10 +156,16 @@ function quotaExceeded(message: string, limit: number): GraphQLError {
 
 const SUBSCRIBER_MEMBERSHIPS = parse('query SubscriberMemberships { viewer { memberships { workspace { id } } } }');
 
-/** How long a subscriber's memberships are trusted; they are asked again once half of it has passed. */
+/**
+ * How long a subscriber's memberships are trusted while the gateway cannot read Accounts' changes;
+ * they are asked again once half of it has passed.
+ */
 const MEMBERSHIP_RECHECK_MS = 5_000;
-/** Ahead-of-time membership checks start within this long after half-age (well within the bound). */
-const MEMBERSHIP_REFRESH_SPREAD_MS = MEMBERSHIP_RECHECK_MS / 4;
+/**
+ * How long they are trusted while it can: a change drops them at once (`MembershipWatch`); asking
+ * again now and then is only a safety net.
+ */
+const MEMBERSHIP_WATCHED_MS = 5 * 60_000;
 
 /** An account's memberships as Accounts answered when asked at `checkedAt`. */
 interface MembershipCheck {
@@ -204,6 +211,8 @@ export function attachSubscriptions(options: {
   keys: TokenKeys;
   /** Sessions ended by Accounts: their connections may start nothing, their subscriptions end. */
   sessions: EndedSessions;
+  /** Memberships changed by Accounts: a subscriber's known memberships are dropped when they change. */
+  membershipChanges: MembershipWatch;
   logger: Logger;
   limits: SubscriptionLimits;
   /** Checked for every operation received over the socket, before it runs; unset: none. */
@@ -211,7 +220,7 @@ export function attachSubscriptions(options: {
   /** The text of a persisted document a subscribe message names by `extensions.persistedQuery`; throws the error to answer. */
   resolveDocument?: (query: string, extensions: unknown) => string | null;
 }): { close(): Promise<void>; readonly active: number } {
-  const { apollo, schema, feed, keys, sessions, logger, limits, checkOperation, resolveDocument } = options;
+  const { apollo, schema, feed, keys, sessions, membershipChanges, logger, limits, checkOperation, resolveDocument } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', maxPayload: limits.maxMessageBytes });
   let active = 0;
   const accounts = new Map<string, AccountUsage>();
@@ -292,14 +301,20 @@ export function attachSubscriptions(options: {
   };
 
   /**
-   * The workspaces an account belongs to, as Accounts answered at most MEMBERSHIP_RECHECK_MS ago: a
-   * member removed from the workspace stops receiving within that bound, also when payloads are
-   * shared with other subscribers. When Accounts cannot answer, the last answer holds.
+   * The workspaces an account belongs to, as Accounts last answered: kept until Accounts changes
+   * the account's memberships (its log says so: `membershipChanges`), and in any case asked again
+   * after MEMBERSHIP_WATCHED_MS, or after MEMBERSHIP_RECHECK_MS while that log cannot be read. An
+   * event is settled only once the changes committed before it are known (`outcomeOf`), so a member
+   * removed from the workspace is not sent the events that follow, also when payloads are shared
+   * with other subscribers. When Accounts cannot answer, the last answer holds.
    */
   const memberships = new Map<string, MembershipCheck>();
+  const unwatch = membershipChanges.onChange((accountId) => memberships.delete(accountId));
   /** Ahead-of-time checks waiting for their turn; cleared when the server closes. */
   const refreshes = new Set<NodeJS.Timeout>();
   let closed = false;
+  /** How long the answer of a check started at `checkedAt` is trusted. */
+  const trustedFor = (checkedAt: number) => (membershipChanges.trusts(checkedAt) ? MEMBERSHIP_WATCHED_MS : MEMBERSHIP_RECHECK_MS);
   const checkMemberships = (connection: ConnectionState, previous: Promise<Set<string>> | undefined): MembershipCheck => ({
     checkedAt: Date.now(),
     workspaces: run(SUBSCRIBER_MEMBERSHIPS, {}, connection.authorization, 'internal').then(async (result) => {
@@ -312,23 +327,29 @@ export function attachSubscriptions(options: {
     }),
     refreshing: false,
   });
-  const memberOf = async (connection: ConnectionState, workspaceId: string): Promise<boolean> => {
+  /** Asks Accounts for the account's memberships now, sharing the answer with later calls. */
+  const askMemberships = (connection: ConnectionState, previous: MembershipCheck | undefined): MembershipCheck => {
     const account = connection.accountId;
-    let entry = memberships.get(account);
-    const age = entry ? Date.now() - entry.checkedAt : Number.POSITIVE_INFINITY;
-    if (!entry || age > MEMBERSHIP_RECHECK_MS) {
-      if (memberships.size >= 10_000) {
-        for (const [other, old] of memberships) if (Date.now() - old.checkedAt > MEMBERSHIP_RECHECK_MS) memberships.delete(other);
-      }
-      const created = checkMemberships(connection, entry?.workspaces);
-      memberships.set(account, (entry = created));
-      created.workspaces.catch(() => memberships.get(account) === created && memberships.delete(account));
-    } else if (age > MEMBERSHIP_RECHECK_MS / 2 && !entry.refreshing) {
+    if (memberships.size >= 10_000) {
+      for (const [other, old] of memberships) if (Date.now() - old.checkedAt > trustedFor(old.checkedAt)) memberships.delete(other);
+    }
+    const created = checkMemberships(connection, previous?.workspaces);
+    memberships.set(account, created);
+    created.workspaces.catch(() => memberships.get(account) === created && memberships.delete(account));
+    return created;
+  };
+  /** Whether the account is a member of `workspaceId`; with `freshBeforeRefusing`, a "no" is asked of Accounts again. */
+  const memberOf = async (connection: ConnectionState, workspaceId: string, freshBeforeRefusing = false): Promise<boolean> => {
+    const account = connection.accountId;
+    const known = memberships.get(account);
+    const trusted = known ? trustedFor(known.checkedAt) : 0;
+    const age = known ? Date.now() - known.checkedAt : Number.POSITIVE_INFINITY;
+    const askedNow = !known || age > trusted;
+    const entry = askedNow ? askMemberships(connection, known) : known;
+    if (!askedNow && age > trusted / 2 && !entry.refreshing) {
       // Asked again ahead of time, off the delivery path: events flow on the last answer, still
-      // within the bound, instead of every account's subscribers waiting for Accounts at once.
-      // The accounts an event reaches all pass half-age on that event: each asks after its own
-      // random delay, so that their checks spread out between events instead of competing with
-      // the completion of the next one.
+      // within the bound. The accounts an event reaches pass half-age together: each asks after its
+      // own random delay, so that their checks spread out instead of joining one event's completion.
       const current = entry;
       current.refreshing = true;
       const refresh = setTimeout(() => {
@@ -342,11 +363,13 @@ export function attachSubscriptions(options: {
           () => memberships.get(account) === current && memberships.set(account, next),
           () => (current.refreshing = false),
         );
-      }, Math.random() * MEMBERSHIP_REFRESH_SPREAD_MS);
+      }, Math.random() * (trusted / 4));
       refresh.unref();
       refreshes.add(refresh);
     }
-    return (await entry.workspaces).has(workspaceId);
+    if ((await entry.workspaces).has(workspaceId)) return true;
+    if (!freshBeforeRefusing || askedNow) return false;
+    return (await askMemberships(connection, entry).workspaces).has(workspaceId);
   };
 
   /**
@@ -420,9 +443,19 @@ export function attachSubscriptions(options: {
       const created: OutcomeGroup = {
         members,
         outcome: (async () => {
+          // Membership changes committed before the event are read first (one read shared by the
+          // event's subscribers). Meanwhile the completion starts for a known member: it takes far
+          // longer, and a member who was just removed is rare.
+          const caughtUp = membershipChanges.catchUp();
+          const known = memberships.get(connection.accountId);
+          const early = known && Date.now() - known.checkedAt <= trustedFor(known.checkedAt) && (await known.workspaces.catch(() => null))?.has(workspaceId)
+            ? complete(event, parsed, connection, everyoneLeft)
+            : null;
+          early?.catch(() => {}); // awaited below unless the subscriber turns out not to be a member
+          await caughtUp;
           if (!(await memberOf(connection, workspaceId))) return 'not a member';
           if (everyoneLeft.closed) return null;
-          return complete(event, parsed, connection, everyoneLeft);
+          return early ?? complete(event, parsed, connection, everyoneLeft);
         })(),
       };
       const forget = () => outcomeGroups.get(key) === created && outcomeGroups.delete(key);
@@ -732,7 +765,7 @@ export function attachSubscriptions(options: {
       const limited = reserve(connection, id, parsed.key);
       if (limited) return [limited];
       try {
-        if (!(await memberOf(connection, shape.workspaceId))) {
+        if (!(await memberOf(connection, shape.workspaceId, true))) {
           release(connection, id);
           return [forbidden('Only members of that workspace may subscribe to its orders.')];
         }
@@ -753,6 +786,7 @@ export function attachSubscriptions(options: {
     },
     async close() {
       closed = true;
+      unwatch();
       for (const refresh of refreshes) clearTimeout(refresh);
       refreshes.clear();
       untrackMetrics();

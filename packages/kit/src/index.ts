@@ -12,6 +12,7 @@ export * from './db/database.js';
 export * from './db/migrate.js';
 export * from './events/append.js';
 export * from './events/consumer.js';
+export * from './events/log-follower.js';
 export * from './events/tables.js';
 export * from './graphql/errors.js';
 export * from './graphql/money.js';
