@@ -144,8 +144,13 @@ export class EventConsumer {
   private async applyBatch(limit: number): Promise<number> {
     const { db, offsets, source, name, handle } = this.options;
     return db.transaction(async (tx) => {
-      await tx.insert(offsets).values({ consumer: name, position: 0 }).onConflictDoNothing();
-      const [offset] = await tx.select().from(offsets).where(eq(offsets.consumer, name)).for('update');
+      const lockOffset = () => tx.select().from(offsets).where(eq(offsets.consumer, name)).for('update');
+      let [offset] = await lockOffset();
+      if (!offset) {
+        // The consumer's first batch: its row is made once (a replica may be making it too).
+        await tx.insert(offsets).values({ consumer: name, position: 0 }).onConflictDoNothing();
+        [offset] = await lockOffset();
+      }
       this.applied = Math.max(this.applied, offset?.position ?? 0);
       const events: LoggedEvent[] = await tx
         .select()
