@@ -140,3 +140,17 @@ it('lets replicas of one consumer share the work without applying an event twice
   expect(all.every((d) => d.times === 1)).toBe(true);
   await Promise.all(replicas.map((r) => r.stop()));
 });
+
+it('applies on its next poll what was logged without a notification, the poll checking first whether there is anything new', async () => {
+  const c = consumer('polling-consumer', 100);
+  await c.start();
+  await publish(2);
+  await eventually(async () => (await deliveries()).length === 2);
+  // Logged as if its NOTIFY were lost (a dropped listening connection): only the poll finds it.
+  await db.insert(log).values({ id: crypto.randomUUID(), type: 'thing.happened', streamId: 'quiet', payload: { i: 3 } });
+  await eventually(async () => (await deliveries()).length === 3);
+  // Polls that find nothing new apply nothing twice.
+  await new Promise((resolve) => setTimeout(resolve, 350));
+  expect((await deliveries()).every((d) => d.times === 1)).toBe(true);
+  await c.stop();
+});

@@ -3,6 +3,12 @@ import { outsideRequestScope } from '../request-scope.js';
 import { eventChannel } from './append.js';
 
 /**
+ * Why a read runs: the producer NOTIFYed (there is something new), the poll came round (usually
+ * there is nothing new: a reader may check cheaply first), or a caller asked (`catchUp`).
+ */
+export type ReadReason = 'notified' | 'polled' | 'asked';
+
+/**
  * Follows one producer's event log: `read` runs when the producer NOTIFYs, on a poll in case a
  * notification is lost, and on demand (`catchUp`). One read at a time; a call that arrives while
  * one runs gets one more read after it (that read may have started before the caller's commit).
@@ -16,7 +22,7 @@ export class LogFollower {
 
   constructor(
     private readonly database: Database,
-    private readonly options: { schema: string; pollIntervalMs: number; read: () => Promise<void> },
+    private readonly options: { schema: string; pollIntervalMs: number; read: (reason: ReadReason) => Promise<void> },
   ) {}
 
   get stopped(): boolean {
@@ -26,18 +32,18 @@ export class LogFollower {
   /** Listens, starts the poll and reads once; a failed first read is retried by the poll. */
   async start(): Promise<void> {
     this.unlisten = await this.database.listen(eventChannel(this.options.schema), () => {
-      outsideRequestScope(() => void this.catchUp().catch(() => {}));
+      outsideRequestScope(() => void this.catchUp('notified').catch(() => {}));
     });
-    this.timer = setInterval(() => void this.catchUp().catch(() => {}), this.options.pollIntervalMs);
+    this.timer = setInterval(() => void this.catchUp('polled').catch(() => {}), this.options.pollIntervalMs);
     this.timer.unref();
     await this.catchUp().catch(() => {});
   }
 
   /** Resolves once a read that started after this call has finished. */
-  catchUp(): Promise<void> {
+  catchUp(reason: ReadReason = 'asked'): Promise<void> {
     if (this.stoppedFlag) return Promise.resolve();
     if (!this.running) {
-      this.running = this.options.read().finally(() => {
+      this.running = this.options.read(reason).finally(() => {
         this.running = null;
       });
       return this.running;
