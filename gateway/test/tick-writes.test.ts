@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextEnvelope, sendEncodedNext, SLOW_SUBSCRIBER_CLOSE_CODE, TickWrites } from '../src/subscriptions/delivery.js';
+import { nextEnvelope, sendEncodedNext, SLOW_SUBSCRIBER_CLOSE_CODE, textFrameHeader, TickWrites } from '../src/subscriptions/delivery.js';
 
 // The delivery of one event to the many subscriptions of a connection, on a real socket pair.
 let httpServer: Server;
@@ -55,6 +55,36 @@ describe('the messages of one tick to a connection', () => {
     expect(received.map((message) => JSON.parse(message))).toEqual(
       ['1', '2', '3'].map((id) => ({ id, type: 'next', payload: { data: { orderStatusChanged: { cursor: 'c1' } } } })),
     );
+  });
+
+  it('arrive whole at every frame length: one byte of length, two, and eight', async () => {
+    // Messages of 125 bytes and less, up to 65,535, and beyond, as the client's ws reads them.
+    const envelopeLength = nextEnvelope('7').length;
+    const messageLengths = [40, 125, 126, 65_535, 65_536, 200_000];
+    for (const [i, messageLength] of messageLengths.entries()) {
+      const text = 'y'.repeat(messageLength - envelopeLength - 1 - 2);
+      const payload = Buffer.from(JSON.stringify(text));
+      expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(String(i)), payload, 1 << 24)).toBe('sent');
+    }
+    await until(() => received.length === messageLengths.length);
+    expect(received.map((message) => Buffer.byteLength(message))).toEqual(messageLengths);
+    expect(received.map((message) => JSON.parse(message).id)).toEqual(messageLengths.map((_, i) => String(i)));
+    expect([...textFrameHeader(125)]).toEqual([0x81, 125]);
+    expect([...textFrameHeader(126)]).toEqual([0x81, 126, 0, 126]);
+    expect([...textFrameHeader(65_536)]).toEqual([0x81, 127, 0, 0, 0, 0, 0, 1, 0, 0]);
+  });
+
+  it('keep their order with the messages ws sends on the same socket in the same tick', async () => {
+    const payload = Buffer.from('{"data":null}');
+    sendEncodedNext(writes, serverSide.socket, nextEnvelope('1'), payload, 1 << 20);
+    serverSide.socket.send('{"id":"1","type":"complete"}');
+    sendEncodedNext(writes, serverSide.socket, nextEnvelope('2'), payload, 1 << 20);
+    await until(() => received.length === 3);
+    expect(received.map((message) => JSON.parse(message))).toEqual([
+      { id: '1', type: 'next', payload: { data: null } },
+      { id: '1', type: 'complete' },
+      { id: '2', type: 'next', payload: { data: null } },
+    ]);
   });
 
   it('do not count against the limit of unsent bytes: only what was waiting before the tick does', async () => {
