@@ -207,15 +207,19 @@ const EventWithItsOrder = graphql(`
 `);
 
 describe('an order event by its cursor, as a live subscription completes it', () => {
-  it('costs Orders the event with its order and the access check, and MiniPrograms the mini program with its rights in two rounds', async () => {
+  /** A new deal's order brought to `status`, and the cursor of its last event (read by the ISV, a party). */
+  async function orderAt(status: 'NEW' | 'IN_DEVELOPMENT') {
     const isv = await createVerifiedIsv(platform);
     const service = await createOnlineService(platform, isv);
     const merchant = await createVerifiedMerchant(platform);
     const miniProgram = await createMiniProgram(merchant);
-    const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, 'IN_DEVELOPMENT');
-    const { order: timeline } = await merchant.owner.client.execute(OrderDocument, { id: order.id });
-    const cursor = timeline!.events.at(-1)!.cursor;
+    const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, status);
+    const { order: timeline } = await isv.owner.client.execute(OrderDocument, { id: order.id });
+    return { isv, service, merchant, miniProgram, order, cursor: timeline!.events.at(-1)!.cursor };
+  }
 
+  it('costs Orders the event with its order and the access check, and MiniPrograms the mini program with its rights in two rounds', async () => {
+    const { isv, service, merchant, miniProgram, order, cursor } = await orderAt('IN_DEVELOPMENT');
     for (const party of [merchant.owner, isv.owner]) {
       const { data, statements } = await measured(party, (client) => client.execute(EventWithItsOrder, { cursor }));
       expect(data.orderEvent).toEqual({
@@ -230,14 +234,7 @@ describe('an order event by its cursor, as a live subscription completes it', ()
   });
 
   it('costs MiniPrograms two rounds more for the ISV of a NEW order, which sees the public profile from the facts at hand', async () => {
-    const isv = await createVerifiedIsv(platform);
-    const service = await createOnlineService(platform, isv);
-    const merchant = await createVerifiedMerchant(platform);
-    const miniProgram = await createMiniProgram(merchant);
-    const order = await orderIn({ merchant, isv, serviceId: service.id, miniProgramId: miniProgram.id }, 'NEW');
-    const { order: timeline } = await isv.owner.client.execute(OrderDocument, { id: order.id });
-    const cursor = timeline!.events.at(-1)!.cursor;
-
+    const { isv, miniProgram, cursor } = await orderAt('NEW');
     const { data, statements } = await measured(isv.owner, (client) => client.execute(EventWithItsOrder, { cursor }));
     expect(data.orderEvent?.order.miniProgram).toEqual({ name: miniProgram.name });
     // As above, then the mini program's order parties, then the caller's memberships of their ISVs;

@@ -3,8 +3,8 @@ import {
   AccountsEvent,
   accountsEventLog,
   isUndefinedTable,
-  LogFollower,
-  outsideRequestScope,
+  followAccountsLog,
+  type LogFollower,
   type Database,
   type Db,
   type Logger,
@@ -54,12 +54,8 @@ export class MembershipChanges implements MembershipWatch {
     private readonly options: { pollIntervalMs: number; logger: Logger },
   ) {
     this.db = database.orm({});
-    this.follower = new LogFollower(database, {
-      schema: 'accounts',
-      // A safety net: every event's settlement catches up first (`catchUp`), and a refusal asks Accounts again.
-      pollIntervalMs: options.pollIntervalMs,
-      read: () => outsideRequestScope(() => this.read()),
-    });
+    // The poll is a safety net: every event's settlement catches up first (`catchUp`), and a refusal asks Accounts again.
+    this.follower = followAccountsLog(database, options.pollIntervalMs, () => this.read());
   }
 
   trusts(checkedAt: number): boolean {

@@ -2,10 +2,9 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Database, Db } from '../db/database.js';
 import { isUndefinedTable } from '../db/errors.js';
-import { LogFollower } from '../events/log-follower.js';
+import { followAccountsLog, type LogFollower } from '../events/log-follower.js';
 import { unauthenticated } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
-import { outsideRequestScope } from '../request-scope.js';
 import { AccountsEvent, type SessionEndedPayload } from './model.js';
 import { accountsEventLog } from './read-model.js';
 
@@ -34,12 +33,8 @@ export class EndedSessions {
     private readonly options: { pollIntervalMs: number; logger: Logger },
   ) {
     this.db = database.orm({});
-    this.follower = new LogFollower(database, {
-      schema: 'accounts',
-      // At most half a second behind even when a notification is lost.
-      pollIntervalMs: Math.min(500, options.pollIntervalMs),
-      read: () => outsideRequestScope(() => this.read()),
-    });
+    // At most half a second behind even when a notification is lost.
+    this.follower = followAccountsLog(database, Math.min(500, options.pollIntervalMs), () => this.read());
   }
 
   start(): Promise<void> {

@@ -64,3 +64,8 @@ export class LogFollower {
     await this.running?.catch(() => {});
   }
 }
+
+/** A follower of Accounts' event log, whose facts every process keeps in memory: its reads run outside any request's scope. */
+export function followAccountsLog(database: Database, pollIntervalMs: number, read: () => Promise<void>): LogFollower {
+  return new LogFollower(database, { schema: 'accounts', pollIntervalMs, read: () => outsideRequestScope(read) });
+}
