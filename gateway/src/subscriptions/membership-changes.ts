@@ -1,7 +1,6 @@
-import { and, gt, inArray, lte, sql } from 'drizzle-orm';
 import {
   AccountsEvent,
-  accountsEventLog,
+  accountsEventsSince,
   isUndefinedTable,
   followAccountsLog,
   type LogFollower,
@@ -62,11 +61,6 @@ export class MembershipChanges implements MembershipWatch {
     return this.failure === null && !this.lagging && this.followingSince !== null && checkedAt >= this.followingSince;
   }
 
-  /** null while it reads Accounts' log; otherwise why it cannot (it retries on every poll). */
-  get problem(): string | null {
-    return this.follower.stopped ? 'stopped' : this.failure;
-  }
-
   start(): Promise<void> {
     return this.follower.start();
   }
@@ -100,19 +94,11 @@ export class MembershipChanges implements MembershipWatch {
   }
 
   private async read(): Promise<void> {
-    const log = accountsEventLog;
     try {
-      const [head] = await this.db.select({ newest: sql<string | null>`max(${log.position})::text` }).from(log);
-      const newest = Number(head?.newest ?? 0);
-      if (this.position !== null && newest > this.position) {
-        const rows = await this.db
-          .select({ type: log.type, payload: log.payload })
-          .from(log)
-          .where(and(gt(log.position, this.position), lte(log.position, newest), inArray(log.type, MEMBERSHIP_EVENTS)));
-        for (const { type, payload } of rows) {
-          const accountId = type === AccountsEvent.WorkspaceCreated ? (payload as unknown as WorkspaceCreatedPayload).ownerId : (payload as unknown as MemberPayload).accountId;
-          for (const listener of this.listeners) listener(accountId);
-        }
+      const { newest, events } = await accountsEventsSince(this.db, this.position, MEMBERSHIP_EVENTS);
+      for (const { type, payload } of events) {
+        const accountId = type === AccountsEvent.WorkspaceCreated ? (payload as WorkspaceCreatedPayload).ownerId : (payload as MemberPayload).accountId;
+        for (const listener of this.listeners) listener(accountId);
       }
       this.position = Math.max(this.position ?? 0, newest);
       this.followingSince ??= Date.now();

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { index, pgSchema, primaryKey, text, uuid, type PgColumn, type PgSchema, type PgTable } from 'drizzle-orm/pg-core';
 import type { Database, Db } from '../db/database.js';
 import { EventConsumer } from '../events/consumer.js';
@@ -169,6 +169,29 @@ export class ReadModelDirectory extends TableDirectory {
 
 /** Accounts' published event log, read by every other subgraph. */
 export const accountsEventLog = eventLogTable(pgSchema('accounts'));
+
+/**
+ * For the processes that keep facts of Accounts' log in memory (ended sessions, changed
+ * memberships): the log's newest position and, after `after`, its events of `types` (and `where`)
+ * up to it; no events when `after` is null (a first read only learns where the log stands) or when
+ * nothing was logged since (then one statement).
+ */
+export async function accountsEventsSince(
+  db: Db,
+  after: number | null,
+  types: readonly string[],
+  where?: SQL,
+): Promise<{ newest: number; events: { type: string; payload: unknown }[] }> {
+  const log = accountsEventLog;
+  const [head] = await db.select({ newest: sql<string | null>`max(${log.position})::text` }).from(log);
+  const newest = Number(head?.newest ?? 0);
+  if (after === null || newest <= after) return { newest, events: [] };
+  const events = await db
+    .select({ type: log.type, payload: log.payload })
+    .from(log)
+    .where(and(gt(log.position, after), lte(log.position, newest), inArray(log.type, [...types]), where));
+  return { newest, events };
+}
 
 /**
  * Starts the consumer that keeps a subgraph's access read model current with Accounts' events,

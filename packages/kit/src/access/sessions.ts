@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Viewer } from '../auth/tokens.js';
 import type { Database, Db } from '../db/database.js';
 import { isUndefinedTable } from '../db/errors.js';
@@ -6,7 +6,7 @@ import { followAccountsLog, type LogFollower } from '../events/log-follower.js';
 import { unauthenticated } from '../graphql/errors.js';
 import type { Logger } from '../logger.js';
 import { AccountsEvent, type SessionEndedPayload } from './model.js';
-import { accountsEventLog } from './read-model.js';
+import { accountsEventLog, accountsEventsSince } from './read-model.js';
 
 /**
  * How long an ended session is remembered: access tokens live at most 900 s (`TOKEN_TTL_SECONDS`
@@ -72,19 +72,14 @@ export class EndedSessions {
   }
 
   private async read(): Promise<void> {
-    const log = accountsEventLog;
     try {
-      const [head] = await this.db.select({ newest: sql<string | null>`max(${log.position})::text` }).from(log);
-      const newest = Number(head?.newest ?? 0);
+      const log = accountsEventLog;
+      const recent = this.position === 0 ? sql`${log.occurredAt} > now() - make_interval(secs => ${SESSION_ENDING_REMEMBERED_SECONDS})` : undefined;
+      const { newest, events } = await accountsEventsSince(this.db, this.position, [AccountsEvent.SessionEnded], recent);
       if (newest <= this.position) return;
-      const recent = this.position === 0 ? sql`${log.occurredAt} > now() - make_interval(secs => ${SESSION_ENDING_REMEMBERED_SECONDS})` : sql`true`;
-      const rows = await this.db
-        .select({ payload: log.payload })
-        .from(log)
-        .where(and(gt(log.position, this.position), lte(log.position, newest), eq(log.type, AccountsEvent.SessionEnded), recent));
       const now = Date.now();
-      for (const { payload } of rows) {
-        const ending = payload as unknown as SessionEndedPayload;
+      for (const { payload } of events) {
+        const ending = payload as SessionEndedPayload;
         const until = Date.parse(ending.tokensValidUntil);
         this.ended.set(ending.sessionId, Number.isFinite(until) ? until : now + LONGEST_TOKEN_MS);
       }
