@@ -13,6 +13,8 @@ import { schemaFolder } from './schema-folder.js';
 export interface GatewayContext {
   requestId: string;
   authorization: string | null;
+  /** The subgraphs this request asked, while the response cache reads an answer to keep. */
+  subgraphsAsked?: Set<string>;
 }
 
 /** A subgraph answering slower than this fails its part of the query instead of holding it. */
@@ -52,6 +54,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { request } = options;
     // Apollo types the context of its own (non-incoming) fetches loosely; ours always carry this shape.
     const context = options.context as GatewayContext | undefined;
+    context?.subgraphsAsked?.add(this.subgraph);
     const representations = request.variables?.representations as unknown;
     if (!Array.isArray(representations)) return this.fetch(request, context);
     const { unique, positions } = dedupeRepresentations(representations);

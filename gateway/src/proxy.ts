@@ -28,7 +28,7 @@ function pick(headers: IncomingHttpHeaders, names: string[]): Record<string, str
  * Streams a request to a subgraph's HTTP route and its answer back (upload bytes, files), so
  * clients use the gateway's one origin and nothing is held whole in the gateway's memory.
  */
-export function proxyTo(baseUrl: string, logger: Logger, internalSecret: Buffer) {
+export function proxyTo(baseUrl: string, logger: Logger, internalSecret: Buffer, answered?: () => void) {
   return (req: Request, res: Response) => {
     const target = new URL(req.originalUrl, baseUrl);
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -45,6 +45,8 @@ export function proxyTo(baseUrl: string, logger: Logger, internalSecret: Buffer)
         },
       },
       (answer) => {
+        // The subgraph has answered (what it wrote is committed), before the client hears it.
+        answered?.();
         res.status(answer.statusCode ?? 502);
         for (const [name, value] of Object.entries(pick(answer.headers, FORWARDED_RESPONSE_HEADERS))) res.setHeader(name, value);
         res.setHeader(REQUEST_ID_HEADER, requestId);

@@ -19,6 +19,9 @@ import { MembershipChanges } from './subscriptions/membership-changes.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 import { createLimits, openBucketStore, type Caller } from './limits/index.js';
+import { DataChanges } from './response-cache/data-changes.js';
+import { ResponseCache, responseCachePlugin } from './response-cache/response-cache.js';
+import { subgraphModules } from './subgraphs.js';
 import { admitWithin, introspectionOnly, loadPersistedDocuments, PersistedDocuments } from './persisted/index.js';
 
 export interface GatewayOptions {
@@ -72,10 +75,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sessions = (options.sessions ?? ownSessions)!;
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const membershipChanges = new MembershipChanges(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
+  const dataChanges =
+    config.responseCacheBytes > 0
+      ? new DataChanges(options.database, new Map(subgraphModules.filter((m) => subgraphUrls.has(m.name)).map((m) => [m.name, m.databaseSchema])), logger)
+      : null;
+  const responseCache = dataChanges ? new ResponseCache(dataChanges, { maxBytes: config.responseCacheBytes, maxAgeMs: config.responseCacheMaxAgeSeconds * 1000 }) : null;
   /** Releases what was started, when the gateway stops or cannot start. */
   const release = async () => {
     await feed.stop();
     await membershipChanges.stop();
+    await dataChanges?.stop();
     limits.close();
     await ownSessions?.stop();
   };
@@ -83,6 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await ownSessions?.start();
     await feed.start();
     await membershipChanges.start();
+    await dataChanges?.start();
   } catch (error) {
     await release();
     throw error;
@@ -98,14 +108,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     introspection: config.playground,
     corsOrigins: config.corsOrigins,
-    plugins: [limits.plugin()],
+    // The cache after the limits: a kept answer is charged like any other.
+    plugins: responseCache ? [limits.plugin(), responseCachePlugin(responseCache)] : [limits.plugin()],
     requestChecks: [persisted.httpStep, limits.shapeCheck],
     routes(app) {
       if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
       if (miniPrograms) {
         const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger, internalSecret);
-        app.put('/uploads/:uploadId', forward);
+        // An upload changes what queries answer: the uploader's next query must see it.
+        const forwardWrite = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger, internalSecret, () => dataChanges?.changed('mini-programs'));
+        app.put('/uploads/:uploadId', forwardWrite);
         app.get('/files/:fileId', forward);
       }
     },

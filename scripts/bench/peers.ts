@@ -2,7 +2,9 @@
 // same subgraph processes (the distributed mode, on a fresh database of the local Postgres server).
 //   npm run bench:peers                       (20 s per query and gateway, in interleaved rounds)
 //   BENCH_SECONDS=6 BENCH_CONNECTIONS=16 npm run bench:peers
-//   BENCH_PEERS=ours,hive,hive-no-dedup npm run bench:peers   (Hive with in-flight deduplication off too)
+//   BENCH_PEERS=ours,ours-uncached,hive,hive-no-dedup npm run bench:peers
+//     (ours-uncached: a second gateway of ours with its response cache off; hive-no-dedup: Hive with
+//     in-flight deduplication off)
 //   BENCH_CPU_PROF=/tmp/profiles npm run bench:peers   (our processes write V8 CPU profiles there on exit)
 // Prints req/s, p50, p99, errors and the CPU ms per request of every process, then the line
 // `Q2 ours/hive: <ratio>, Q2/floor: <ratio>`.
@@ -23,8 +25,8 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 /** Each query is loaded in rounds of this length, alternating the gateways, so both see the same machine. */
 const ROUND_SECONDS = Math.min(5, seconds);
-const peers = (process.env.BENCH_PEERS ?? 'ours,hive').split(',').map((p) => p.trim()) as Peer[];
-type Peer = 'ours' | 'hive' | 'hive-no-dedup';
+const peers = (process.env.BENCH_PEERS ?? 'ours,ours-uncached,hive').split(',').map((p) => p.trim()) as Peer[];
+type Peer = 'ours' | 'ours-uncached' | 'hive' | 'hive-no-dedup';
 
 /**
  * The one place the bench decides what reaches subgraphs through Hive Gateway: the client headers
@@ -149,7 +151,7 @@ async function post(url: string, token: string, body: string): Promise<unknown> 
 const database = await createBenchDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-peers-'));
 try {
-  const ports = { gateway: await freePort(), hive: await freePort(), hiveNoDedup: await freePort() };
+  const ports = { gateway: await freePort(), uncached: await freePort(), hive: await freePort(), hiveNoDedup: await freePort() };
   const publicUrl = `http://127.0.0.1:${ports.gateway}`;
   const common = {
     HOST: '127.0.0.1',
@@ -213,6 +215,11 @@ export const gatewayConfig = {
 `;
   const hiveBin = join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   const gateways = new Map<Peer, Running>([['ours', ours]]);
+  if (peers.includes('ours-uncached')) {
+    // The same gateway, every query read from the subgraphs: what a first look at a dashboard costs.
+    const uncachedEnv = { ...common, ...urlsEnv, ...unlimited, RESPONSE_CACHE_BYTES: '0', PORT: String(ports.uncached) };
+    gateways.set('ours-uncached', await startProcess(gatewayName('ours-uncached'), ['gateway/dist/main.js'], uncachedEnv, '/readyz', ports.uncached));
+  }
   for (const [peer, port, dedup] of [['hive', ports.hive, true], ['hive-no-dedup', ports.hiveNoDedup, false]] as const) {
     if (!peers.includes(peer)) continue;
     const config = join(dataDir, `${peer}.config.mjs`);
@@ -291,6 +298,9 @@ export const gatewayConfig = {
   console.table(rows);
   const rate = (query: string, peer: Peer) => Number(rows.find((r) => r.query === query && r.gateway === peer)?.['req/s'] ?? NaN);
   const q2 = loads[2]!.name;
+  if (gateways.has('ours-uncached')) {
+    console.log(`Q2 ours-uncached/hive: ${(rate(q2, 'ours-uncached') / rate(q2, 'hive')).toFixed(2)}, Q2 ours-uncached/floor: ${(rate(q2, 'ours-uncached') / rate(loads[0]!.name, 'ours')).toFixed(2)}`);
+  }
   console.log(`Q2 ours/hive: ${(rate(q2, 'ours') / rate(q2, 'hive')).toFixed(2)}, Q2/floor: ${(rate(q2, 'ours') / rate(loads[0]!.name, 'ours')).toFixed(2)}`);
 } finally {
   await stopAll();
@@ -303,7 +313,7 @@ function newTally(): Tally {
 }
 
 function gatewayName(peer: Peer): string {
-  return peer === 'ours' ? 'gateway' : peer;
+  return peer === 'ours' ? 'gateway' : peer === 'ours-uncached' ? 'gateway (cache off)' : peer;
 }
 
 function processCpuMs(): number {

@@ -94,6 +94,8 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     await placeOrder(deal);
     await subscriber.take(1);
     await post(platform.url, '{ __typename }');
+    // Read from Accounts, then given back by the gateway's response cache.
+    for (let ask = 0; ask < 3; ask++) expect((await post(platform.url, '{ viewer { id } }', deal.merchant.owner.token)).status).toBe(200);
     await post(platform.url, `query ${'A'.repeat(65)} { __typename }`);
     const costly = await post(platform.url, '{ a: serviceMarket(first: 100) { nodes { id isv { name members { role } } } } }', deal.merchant.owner.token);
     expect(costly.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
@@ -134,6 +136,8 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     expect(moved('platform_subgraph_fetch_duration_seconds_count', { subgraph: 'orders', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_subgraph_fetch_duration_seconds_count', { subgraph: 'service-market', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_subscription_events_delivered_total', { subscription: 'orderStatusChanged' })).toBe(1);
+    expect(moved('platform_response_cache_lookups_total', { outcome: 'miss' })).toBeGreaterThanOrEqual(1);
+    expect(moved('platform_response_cache_lookups_total', { outcome: 'hit' })).toBeGreaterThanOrEqual(1);
 
     // The pool of the whole platform (one per process under `npm start`).
     const poolMax = platform.driver === 'pglite' ? 1 : platform.config.databasePoolSize;
@@ -155,6 +159,7 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
       'platform_graphql_errors_total',
       'platform_graphql_request_duration_seconds',
       'platform_limit_refusals_total',
+      'platform_response_cache_lookups_total',
       'platform_subgraph_fetch_duration_seconds',
       'platform_subscription_events_delivered_total',
       'platform_subscriptions_active',

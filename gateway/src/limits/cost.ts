@@ -60,8 +60,17 @@ export function actualCost(data: unknown, operationType: 'query' | 'mutation' | 
   if (operationType === 'mutation') {
     return Object.keys(data).filter((key) => key !== '__typename').length * MUTATION_COST;
   }
-  return objectsIn(data) - 1; // `data` itself is not one of them
+  // An answer the response cache gives back again is the same object each time: counted once.
+  let cost = countedAnswers.get(data);
+  if (cost === undefined) {
+    cost = objectsIn(data) - 1; // `data` itself is not one of them
+    countedAnswers.set(data, cost);
+  }
+  return cost;
 }
+
+/** The cost of each answer counted (answers are never changed once made). */
+const countedAnswers = new WeakMap<object, number>();
 
 /** Walked for every answer: no arrays of values made, no call for a scalar. */
 function objectsIn(value: object): number {

@@ -10,6 +10,7 @@ export * from './auth/tokens.js';
 export * from './config.js';
 export * from './db/database.js';
 export * from './db/migrate.js';
+export * from './db/change-signal.js';
 export * from './events/append.js';
 export * from './events/consumer.js';
 export * from './events/log-follower.js';

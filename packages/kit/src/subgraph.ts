@@ -46,6 +46,8 @@ export interface StartedSubgraph<C extends SubgraphContext> {
 
 export interface SubgraphModule<C extends SubgraphContext = SubgraphContext> {
   name: string;
+  /** The Postgres schema that holds its tables (the gateway hears their changes: `DATA_CHANGED_CHANNEL`). */
+  databaseSchema: string;
   /** The executable subgraph schema; static, needs no database (the compose task prints it). */
   buildSchema(): GraphQLSchema;
   /** Migrates its Postgres schema, starts its event consumers, returns its request context. */

@@ -11,6 +11,7 @@ export { buildAccountsSchema } from './schema.js';
 /** Accounts: sign-up and sign-in, workspaces, members, identity verification. */
 export const accountsSubgraph: SubgraphModule<AccountsContext> = {
   name: 'accounts',
+  databaseSchema: 'accounts',
   buildSchema: buildAccountsSchema,
   async start({ config, database, logger, keys }) {
     const db = accountsDb(database);

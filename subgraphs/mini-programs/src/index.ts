@@ -16,6 +16,7 @@ export { buildMiniProgramsSchema } from './schema.js';
 /** MiniPrograms: mini programs, members, staged uploads, versions and release, QR codes, statistics. */
 export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
   name: 'mini-programs',
+  databaseSchema: 'mini_programs',
   buildSchema: buildMiniProgramsSchema,
   async start({ config, database, logger }) {
     const db = miniProgramsDb(database);

@@ -12,6 +12,7 @@ export { eventCursor, positionOf } from './order-event/order-event.loader.js';
 /** Orders: the order workflow that authorizes an ISV on a merchant's mini program. */
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
+  databaseSchema: 'orders',
   buildSchema: buildOrdersSchema,
   async start({ config, database, logger }) {
     const db = ordersDb(database);

@@ -10,6 +10,7 @@ export { buildMarketSchema } from './schema.js';
 /** ServiceMarket: ISVs' services, their platform review, and the market merchants browse. */
 export const serviceMarketSubgraph: SubgraphModule<MarketContext> = {
   name: 'service-market',
+  databaseSchema: 'market',
   buildSchema: buildMarketSchema,
   async start({ config, database, logger }) {
     const db = marketDb(database);

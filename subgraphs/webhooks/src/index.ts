@@ -16,6 +16,7 @@ export { messageId } from './delivery/worker.js';
  */
 export const webhooksSubgraph: SubgraphModule<WebhooksContext> = {
   name: 'webhooks',
+  databaseSchema: 'webhooks',
   buildSchema: buildWebhooksSchema,
   async start({ config, database, logger }) {
     const db = webhooksDb(database);

@@ -31,6 +31,11 @@ export interface Database {
   /** LISTEN on `channel`; resolves once listening. The returned function stops listening. */
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /**
+   * Whether every channel is listened to now. While it is false, notifications are lost: each
+   * listener is called with an empty payload once its channel is listened to again.
+   */
+  listening(): boolean;
+  /**
    * Whether the database answers a trivial query within `timeoutMs` and every LISTEN is in place:
    * `null` when it can serve, else what is wrong (for `/readyz`).
    */
@@ -110,6 +115,7 @@ function openServer(url: string, options: OpenDatabaseOptions): Database {
     driver: 'postgres',
     orm: (schema) => drizzlePostgres({ client, schema, logger: statementCounter }) as unknown as Db<typeof schema>,
     listen: (channel, onNotify) => listener.listen(channel, onNotify),
+    listening: () => listener.listening(),
     async check(timeoutMs = CHECK_TIMEOUT_MS) {
       const query = pool`select 1`;
       const answered = await withTimeout(query.then(() => null), timeoutMs).catch((error: unknown) => {
@@ -417,6 +423,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
         if (!client.closed) await unlisten();
       };
     },
+    // In process: nothing is lost while it is open.
+    listening: () => !client.closed,
     async check() {
       // In-process: it answers as long as it is open.
       return client.closed ? 'the embedded database is closed' : null;

@@ -1,13 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { installChangeSignal } from './change-signal.js';
 import { rowsOf, type Db } from './database.js';
 
 /**
  * Applies the drizzle-kit migrations of one subgraph that its Postgres schema has not seen yet.
  * The same files serve PGlite and a server. One transaction, under an advisory lock, so replicas
  * starting together apply each migration once; the journal lives in the subgraph's own schema.
+ * Then every table signals its writes (`installChangeSignal`), unless `signalChanges` is false (the
+ * gateway's own tables: rate-limit buckets written on every request, read by no query).
  */
-export async function applyMigrations(db: Db, options: { schema: string; migrationsFolder: string }): Promise<number> {
+export async function applyMigrations(db: Db, options: { schema: string; migrationsFolder: string; signalChanges?: boolean }): Promise<number> {
+  const applied = await applyMigrationFiles(db, options);
+  if (options.signalChanges !== false) await installChangeSignal(db, options.schema);
+  return applied;
+}
+
+async function applyMigrationFiles(db: Db, options: { schema: string; migrationsFolder: string }): Promise<number> {
   const migrations = readMigrationFiles({ migrationsFolder: options.migrationsFolder });
   const journal = sql.identifier(options.schema);
   if (await allApplied(db, journal, migrations)) return 0;

@@ -57,6 +57,13 @@ export const limitRefusals = new Counter({
   registers,
 });
 
+export const responseCacheLookups = new Counter({
+  name: 'platform_response_cache_lookups_total',
+  help: "Queries the gateway looked up in its response cache, by outcome: hit (answered from it, no subgraph asked) or miss (read from the subgraphs).",
+  labelNames: ['outcome'] as const,
+  registers,
+});
+
 /** One sample of a gauge read at scrape time. */
 type Sample<L extends string> = { labels: LabelValues<L>; value: number };
 

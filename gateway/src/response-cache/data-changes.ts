@@ -1,0 +1,105 @@
+import { DATA_CHANGED_CHANNEL, signalsChanges, type Database, type Db, type Logger } from '@mpp/kit';
+
+/** How often the gateway looks again for a subgraph schema it could not see signalling (it may migrate later). */
+const LOOK_AGAIN_MS = 30_000;
+
+/**
+ * What the gateway knows of changes to each subgraph's data: a counter per subgraph that moves on
+ * every change it hears of, so an answer read before a change is told from one read after it.
+ *
+ * It hears of a change when a transaction writing the subgraph's schema commits (every table
+ * NOTIFYs `DATA_CHANGED_CHANNEL`, `installChangeSignal`), and when a mutation or an upload passing
+ * through this gateway has been answered (`changed` for each subgraph it asked): the caller's next
+ * query must see what it just did, before the notification arrives. A subgraph is trusted only while the LISTEN is in
+ * place and its schema signals in this gateway's database (one database per subgraph elsewhere:
+ * never trusted, never cached).
+ */
+export class DataChanges {
+  /** Per subgraph: the changes heard of. */
+  private readonly counters = new Map<string, number>();
+  /** Postgres schema → the subgraphs stored in it. */
+  private readonly subgraphsOf = new Map<string, string[]>();
+  /** Subgraphs whose schema signals changes in this database. */
+  private readonly watched = new Set<string>();
+  private unlisten: (() => Promise<void>) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly db: Db;
+
+  constructor(
+    private readonly database: Database,
+    /** Subgraph name → its Postgres schema. */
+    private readonly schemas: Map<string, string>,
+    private readonly logger: Logger,
+  ) {
+    this.db = database.orm({});
+    for (const [subgraph, schema] of schemas) {
+      this.counters.set(subgraph, 0);
+      this.subgraphsOf.set(schema, [...(this.subgraphsOf.get(schema) ?? []), subgraph]);
+    }
+  }
+
+  /** Listens first, then looks for the signalling schemas: no change falls between the two. */
+  async start(): Promise<void> {
+    this.unlisten = await this.database.listen(DATA_CHANGED_CHANNEL, (schema) => {
+      // Empty: listened to again after the connection dropped, and what was sent meanwhile is lost.
+      if (schema === '') this.changedAll();
+      else for (const subgraph of this.subgraphsOf.get(schema) ?? []) this.changed(subgraph);
+    });
+    await this.lookForSignals();
+    if (this.watched.size < this.schemas.size) {
+      this.timer = setInterval(() => void this.lookForSignals(), LOOK_AGAIN_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** The counter of `subgraph` now: an answer is current while it has not moved. */
+  counter(subgraph: string): number {
+    return this.counters.get(subgraph) ?? 0;
+  }
+
+  /** Every subgraph's counter now: taken when a reading begins, compared with when it ends. */
+  countersNow(): ReadonlyMap<string, number> {
+    return new Map(this.counters);
+  }
+
+  /** Whether changes to `subgraph` are heard now (see the class comment). */
+  trusts(subgraph: string): boolean {
+    return this.watched.has(subgraph) && this.hearing();
+  }
+
+  /** Whether notifications arrive now (a subgraph once watched stays so). */
+  hearing(): boolean {
+    return this.database.listening();
+  }
+
+  /** Every subgraph changed (or may have): a mutation was answered, or notifications were lost. */
+  changedAll(): void {
+    for (const subgraph of this.counters.keys()) this.changed(subgraph);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.unlisten?.();
+  }
+
+  /** `subgraph` changed: a mutation that asked it (or an upload to it) has been answered. */
+  changed(subgraph: string): void {
+    this.counters.set(subgraph, (this.counters.get(subgraph) ?? 0) + 1);
+  }
+
+  private async lookForSignals(): Promise<void> {
+    for (const [subgraph, schema] of this.schemas) {
+      if (this.watched.has(subgraph)) continue;
+      const signals = await signalsChanges(this.db, schema).catch(() => false);
+      if (!signals) continue;
+      // Changes before now were not heard: what was read before must not be kept.
+      this.changed(subgraph);
+      this.watched.add(subgraph);
+      this.logger.debug({ subgraph, schema }, 'response cache: changes of this subgraph are heard');
+    }
+    if (this.watched.size === this.schemas.size && this.timer) {
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
+import { responseCacheLookups } from '@mpp/kit';
+import type { GatewayContext } from '../gateway.js';
+import type { DataChanges } from './data-changes.js';
+
+/** One answer kept: its data, and what it was read from. */
+interface Entry {
+  data: Record<string, unknown>;
+  /** The subgraphs asked for it, and each one's change counter when the reading began. */
+  subgraphs: string[];
+  counters: number[];
+  storedAt: number;
+  bytes: number;
+}
+
+export interface ResponseCacheOptions {
+  /** Bytes of answers (as JSON) kept at most; the least recently used go first. */
+  maxBytes: number;
+  /** An answer is read again after this long even without a change heard (answers that depend on the date). */
+  maxAgeMs: number;
+}
+
+/**
+ * Answers of queries kept per caller until what they were read from changes. The key is the
+ * caller's `Authorization` (each caller's rights apply: an answer is only ever given back to the
+ * credential it was read with), the document's hash, the operation name and the variables.
+ *
+ * Kept only when it is complete (no error), asked at least one subgraph (`{ __typename }` is cheaper
+ * to answer than to look up) and every subgraph it asked is one whose changes are heard
+ * (`DataChanges.trusts`). Given back only while none of those subgraphs changed since the reading
+ * began. Everything that limits a request (shape, cost, the caller's bucket, an ended session or an
+ * expired token) runs before the cache is looked at: a kept answer costs its caller as much.
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(
+    readonly changes: DataChanges,
+    private readonly options: ResponseCacheOptions,
+  ) {}
+
+  /** The answer kept under `key` while it is current; a stale one is dropped. */
+  lookUp(key: string, now = Date.now()): Record<string, unknown> | null {
+    const entry = this.entries.get(key);
+    if (!entry) return null;
+    // While the LISTEN is being re-established, changes go unheard: nothing is given back.
+    if (!this.changes.hearing()) return null;
+    if (now - entry.storedAt > this.options.maxAgeMs || !this.current(entry)) {
+      this.drop(key, entry);
+      return null;
+    }
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.data;
+  }
+
+  /** Keeps an answer read from `subgraphs`, whose reading began at `startedWith`. */
+  keep(key: string, data: Record<string, unknown>, subgraphs: Iterable<string>, startedWith: ReadonlyMap<string, number>, now = Date.now()): boolean {
+    const asked = [...subgraphs];
+    if (asked.length === 0 || !asked.every((subgraph) => this.changes.trusts(subgraph))) return false;
+    const counters = asked.map((subgraph) => startedWith.get(subgraph) ?? -1);
+    const entry: Entry = { data, subgraphs: asked, counters, storedAt: now, bytes: 0 };
+    // Changed already while it was read: it would never be given back.
+    if (!this.current(entry)) return false;
+    entry.bytes = key.length + JSON.stringify(data).length;
+    if (entry.bytes > this.options.maxBytes / 16) return false;
+    const previous = this.entries.get(key);
+    if (previous) this.drop(key, previous);
+    while (this.bytes + entry.bytes > this.options.maxBytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.drop(oldestKey, oldest);
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    return true;
+  }
+
+  /** Bytes of the answers kept now. */
+  get bytesKept(): number {
+    return this.bytes;
+  }
+
+  private current(entry: Entry): boolean {
+    for (let index = 0; index < entry.subgraphs.length; index += 1) {
+      if (this.changes.counter(entry.subgraphs[index]!) !== entry.counters[index]) return false;
+    }
+    return true;
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+/** The cache key of a request: the credential, the document, the operation and its variables. */
+export function responseKey(authorization: string | null, queryHash: string, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+  return `${authorization ?? ''}\n${queryHash}\n${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+}
+
+/**
+ * The Apollo Server plugin: looks a query up after every limit has run (`responseForOperation`
+ * comes after `didResolveOperation`, where the limits charge), keeps complete answers, and tells
+ * the cache when a mutation has been answered.
+ */
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      // The gateway's own operations (settling subscription events) keep their own answers.
+      if ((contextValue as { internal?: boolean }).internal) return {};
+      let reading: { key: string; startedWith: ReadonlyMap<string, number> } | null = null;
+      return {
+        async responseForOperation(request: GraphQLRequestContext<GatewayContext>) {
+          const operation = request.operation?.operation;
+          // A mutation's subgraphs are told apart to count a change of each once it is answered.
+          if (operation === 'mutation') contextValue.subgraphsAsked = new Set();
+          if (operation !== 'query') return null;
+          const key = responseKey(contextValue.authorization, request.queryHash!, request.operationName, request.request.variables);
+          const data = cache.lookUp(key);
+          if (data) {
+            responseCacheLookups.inc({ outcome: 'hit' });
+            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
+          }
+          responseCacheLookups.inc({ outcome: 'miss' });
+          reading = { key, startedWith: cache.changes.countersNow() };
+          contextValue.subgraphsAsked = new Set();
+          return null;
+        },
+        async willSendResponse(request) {
+          if (request.operation?.operation === 'mutation') {
+            // Answered, failed or not: what it wrote is committed. The caller's next query must see
+            // it here at once, before the notification of the commit arrives.
+            for (const subgraph of contextValue.subgraphsAsked ?? []) cache.changes.changed(subgraph);
+            return;
+          }
+          if (!reading || request.response.body.kind !== 'single') return;
+          const { data, errors } = request.response.body.singleResult;
+          if (!data || (errors && errors.length > 0)) return;
+          cache.keep(reading.key, data, contextValue.subgraphsAsked ?? [], reading.startedWith);
+        },
+      };
+    },
+  };
+}

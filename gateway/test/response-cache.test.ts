@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, installChangeSignal, openDatabase, type Database, type Db } from '@mpp/kit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DataChanges } from '../src/response-cache/data-changes.js';
+import { ResponseCache } from '../src/response-cache/response-cache.js';
+
+// Two subgraphs over one embedded database: `market` signals its changes, `elsewhere` has no schema
+// here (as when a subgraph keeps its own database), so nothing read from it may be kept.
+let database: Database;
+let db: Db;
+let dataDir: string;
+let changes: DataChanges;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mpp-response-cache-'));
+  database = await openDatabase({ url: null, dataDir });
+  db = database.orm({});
+  await db.execute(sql`create schema market`);
+  await db.execute(sql`create table market.services (id text primary key, name text not null)`);
+  await db.execute(sql`create table market.consumer_offsets (consumer text primary key, position bigint not null)`);
+  expect(await installChangeSignal(db, 'market')).toBe(1);
+  changes = new DataChanges(database, new Map([['service-market', 'market'], ['elsewhere', 'elsewhere']]), createLogger({ level: 'silent' }));
+  await changes.start();
+}, 60_000);
+afterAll(async () => {
+  await changes?.stop();
+  await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const data = (name: string) => ({ service: { name } });
+let cache: ResponseCache;
+beforeEach(() => {
+  cache = new ResponseCache(changes, { maxBytes: 16_000, maxAgeMs: 30_000 });
+});
+
+/** Resolves once the counter of `subgraph` has moved from `before` (the notification is asynchronous). */
+async function movedFrom(subgraph: string, before: number): Promise<void> {
+  for (let waited = 0; changes.counter(subgraph) === before; waited += 5) {
+    if (waited > 2_000) throw new Error(`no change of ${subgraph} heard`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('the response cache', () => {
+  it('keeps an answer read from a subgraph whose changes it hears, and none read from one it does not', () => {
+    expect(changes.trusts('service-market')).toBe(true);
+    expect(changes.trusts('elsewhere')).toBe(false);
+    const startedWith = changes.countersNow();
+    expect(cache.keep('a', data('A'), ['service-market'], startedWith)).toBe(true);
+    expect(cache.keep('b', data('B'), ['service-market', 'elsewhere'], startedWith)).toBe(false);
+    expect(cache.keep('c', data('C'), [], startedWith)).toBe(false);
+    expect(cache.lookUp('a')).toEqual(data('A'));
+    expect(cache.lookUp('b')).toBeNull();
+  });
+
+  it('forgets an answer once a write to its subgraph commits, not when one is rolled back', async () => {
+    expect(cache.keep('a', data('A'), ['service-market'], changes.countersNow())).toBe(true);
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`insert into market.services values ('rolled back', 'x')`);
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    // A committed write elsewhere in the schema that changes no answer: the offsets table is quiet.
+    await db.execute(sql`insert into market.consumer_offsets values ('consumer', 1)`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(cache.lookUp('a')).toEqual(data('A'));
+
+    const before = changes.counter('service-market');
+    await db.execute(sql`insert into market.services values ('s1', 'committed')`);
+    await movedFrom('service-market', before);
+    expect(cache.lookUp('a')).toBeNull();
+  });
+
+  it('does not keep an answer whose subgraph changed while it was read', async () => {
+    const startedWith = changes.countersNow();
+    const before = changes.counter('service-market');
+    await db.execute(sql`update market.services set name = 'changed meanwhile'`);
+    await movedFrom('service-market', before);
+    expect(cache.keep('a', data('A'), ['service-market'], startedWith)).toBe(false);
+    expect(cache.lookUp('a')).toBeNull();
+  });
+
+  it('forgets what was read from a subgraph a mutation asked once it is answered, and everything when notifications were lost', () => {
+    expect(cache.keep('a', data('A'), ['service-market'], changes.countersNow())).toBe(true);
+    changes.changed('service-market');
+    expect(cache.lookUp('a')).toBeNull();
+    expect(cache.keep('a', data('A'), ['service-market'], changes.countersNow())).toBe(true);
+    changes.changedAll();
+    expect(cache.lookUp('a')).toBeNull();
+  });
+
+  it('gives an answer back for at most its age', () => {
+    const now = Date.now();
+    expect(cache.keep('a', data('A'), ['service-market'], changes.countersNow(), now)).toBe(true);
+    expect(cache.lookUp('a', now + 30_000)).toEqual(data('A'));
+    expect(cache.lookUp('a', now + 30_001)).toBeNull();
+  });
+
+  it('holds its bytes, dropping the least recently used first, and keeps no answer too large for it', () => {
+    const startedWith = changes.countersNow();
+    const sized = (name: string) => data(name.padEnd(300, '.'));
+    for (const key of ['k1', 'k2', 'k3']) expect(cache.keep(key, sized(key), ['service-market'], startedWith)).toBe(true);
+    expect(cache.lookUp('k1')).not.toBeNull(); // k2 is now the least recently used
+    for (let index = 4; index <= 60; index += 1) cache.keep(`k${index}`, sized(`k${index}`), ['service-market'], startedWith);
+    expect(cache.lookUp('k2')).toBeNull();
+    expect(cache.lookUp('k60')).not.toBeNull();
+    expect(cache.bytesKept).toBeLessThanOrEqual(16_000);
+    expect(cache.keep('huge', data('x'.repeat(2_000)), ['service-market'], startedWith)).toBe(false);
+  });
+});
