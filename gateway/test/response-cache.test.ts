@@ -34,7 +34,7 @@ afterAll(async () => {
 const data = (name: string) => ({ service: { name } });
 let cache: ResponseCache;
 beforeEach(() => {
-  cache = new ResponseCache(changes, { maxBytes: 16_000, maxAgeMs: 30_000 });
+  cache = new ResponseCache(changes, { maxBytes: 160_000, maxAgeMs: 30_000 });
 });
 
 /** Resolves once the counter of `subgraph` has moved from `before` (the notification is asynchronous). */
@@ -106,10 +106,10 @@ describe('the response cache', () => {
     const sized = (name: string) => data(name.padEnd(300, '.'));
     for (const key of ['k1', 'k2', 'k3']) expect(cache.keep(key, sized(key), ['service-market'], startedWith)).toBe(true);
     expect(cache.lookUp('k1')).not.toBeNull(); // k2 is now the least recently used
-    for (let index = 4; index <= 60; index += 1) cache.keep(`k${index}`, sized(`k${index}`), ['service-market'], startedWith);
+    for (let index = 4; index <= 100; index += 1) cache.keep(`k${index}`, sized(`k${index}`), ['service-market'], startedWith);
     expect(cache.lookUp('k2')).toBeNull();
-    expect(cache.lookUp('k60')).not.toBeNull();
-    expect(cache.bytesKept).toBeLessThanOrEqual(16_000);
+    expect(cache.lookUp('k100')).not.toBeNull();
+    expect(cache.bytesKept).toBeLessThanOrEqual(160_000);
     expect(cache.keep('huge', data('x'.repeat(2_000)), ['service-market'], startedWith)).toBe(false);
   });
 });

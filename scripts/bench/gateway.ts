@@ -4,6 +4,7 @@
 // embedded (PGlite) and the Postgres mode; prints requests/s and p50/p99 latency of each.
 //   npm run bench                                  (both modes; BENCH_MODES=embedded to pick one)
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench
+//   RESPONSE_CACHE_BYTES=0 npm run bench           (the gateway's response cache off: every request read afresh)
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import autocannon from 'autocannon';
 import { modesToRun, startPlatform, type Mode, type PlatformProcess } from './platform-process.js';
@@ -43,6 +44,7 @@ async function measure(mode: Mode) {
   const platform = await startPlatform(mode, {
     RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS ?? '1000000000',
     RATE_LIMIT_RESTORE_PER_SECOND: process.env.RATE_LIMIT_RESTORE_PER_SECOND ?? '1000000',
+    ...(process.env.RESPONSE_CACHE_BYTES ? { RESPONSE_CACHE_BYTES: process.env.RESPONSE_CACHE_BYTES } : {}),
     // The dashboard's seed verifies workspaces as the testkit's admin.
     PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
     PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,

@@ -14,11 +14,18 @@ interface Entry {
 }
 
 export interface ResponseCacheOptions {
-  /** Bytes of answers (as JSON) kept at most; the least recently used go first. */
+  /** Memory the answers kept may take (estimated, `HEAP_BYTES_PER_JSON_BYTE`); the least recently used go first. */
   maxBytes: number;
   /** An answer is read again after this long even without a change heard (answers that depend on the date). */
   maxAgeMs: number;
 }
+
+/**
+ * What an answer kept takes in memory per byte of its JSON: Apollo builds answers of objects
+ * without a prototype, which V8 keeps as dictionaries (a 20-order dashboard of 13.8 kB of JSON
+ * measured 72.9 kB of heap, 5.3×). Rounded up: the budget is of memory, not of JSON.
+ */
+const HEAP_BYTES_PER_JSON_BYTE = 6;
 
 /**
  * Answers of queries kept per caller until what they were read from changes. The key is the
@@ -64,7 +71,7 @@ export class ResponseCache {
     const entry: Entry = { data, subgraphs: asked, counters, storedAt: now, bytes: 0 };
     // Changed already while it was read: it would never be given back.
     if (!this.current(entry)) return false;
-    entry.bytes = key.length + JSON.stringify(data).length;
+    entry.bytes = (key.length + JSON.stringify(data).length) * HEAP_BYTES_PER_JSON_BYTE;
     if (entry.bytes > this.options.maxBytes / 16) return false;
     const previous = this.entries.get(key);
     if (previous) this.drop(key, previous);
@@ -77,7 +84,7 @@ export class ResponseCache {
     return true;
   }
 
-  /** Bytes of the answers kept now. */
+  /** Memory the answers kept take now (estimated). */
   get bytesKept(): number {
     return this.bytes;
   }

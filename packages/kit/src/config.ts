@@ -47,7 +47,7 @@ export interface PlatformConfig {
   wsKeepAliveMs: number;
   /** How often event consumers poll when no notification arrives (a safety net for NOTIFY). */
   eventPollIntervalMs: number;
-  /** Bytes of query answers the gateway keeps until what they were read from changes; 0: none kept. */
+  /** Memory the query answers the gateway keeps (until what they were read from changes) may take; 0: none kept. */
   responseCacheBytes: number;
   /** Seconds a kept answer is given back at most, even when nothing it was read from changed. */
   responseCacheMaxAgeSeconds: number;
@@ -155,7 +155,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     jwtPublicKeyFile: text(env, 'JWT_PUBLIC_KEY_FILE'),
     maxRequestBytes: integer(env, 'MAX_REQUEST_BYTES', 1024 * 1024, 1024),
     eventPollIntervalMs: integer(env, 'EVENT_POLL_INTERVAL_MS', 5000, 10),
-    responseCacheBytes: integer(env, 'RESPONSE_CACHE_BYTES', 32 * 1024 * 1024, 0),
+    responseCacheBytes: integer(env, 'RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0),
     responseCacheMaxAgeSeconds: integer(env, 'RESPONSE_CACHE_MAX_AGE_SECONDS', 30, 1),
     playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
