@@ -167,6 +167,9 @@ const MEMBERSHIP_RECHECK_MS = 5_000;
  */
 const MEMBERSHIP_WATCHED_MS = 5 * 60_000;
 
+/** How long after it ends an event's read of membership changes still serves the event's later subscribers. */
+const CATCH_UP_SHARED_MS = 1_000;
+
 /** An account's memberships as Accounts answered when asked at `checkedAt`. */
 interface MembershipCheck {
   checkedAt: number;
@@ -416,6 +419,21 @@ export function attachSubscriptions(options: {
 
   const outcomeGroups = new Map<string, OutcomeGroup>();
   /**
+   * The read of membership changes each event's settlement waits for, by the event's position: one
+   * for all its groups. Any read started after the event was read from the log (so after its commit)
+   * knows every change committed before it; kept a moment after it ends for groups that come later.
+   */
+  const catchUps = new Map<number, Promise<boolean>>();
+  const changesKnownBefore = (event: LoggedEvent): Promise<boolean> => {
+    let read = catchUps.get(event.position);
+    if (!read) {
+      const started = membershipChanges.catchUp();
+      catchUps.set(event.position, (read = started));
+      void started.finally(() => setTimeout(() => catchUps.get(event.position) === started && catchUps.delete(event.position), CATCH_UP_SHARED_MS).unref());
+    }
+    return read;
+  };
+  /**
    * The membership check and completion of `event` for a subscriber, shared with the other
    * subscribers of its account and selection that reach the event at the same time. The group
    * lives until its outcome is known: a subscriber reaching the event later checks anew, so the
@@ -446,7 +464,7 @@ export function attachSubscriptions(options: {
           // Membership changes committed before the event are read first (one read shared by the
           // event's subscribers). Meanwhile the completion starts for a known member: it takes far
           // longer, and a member who was just removed is rare.
-          const caughtUp = membershipChanges.catchUp();
+          const caughtUp = changesKnownBefore(event);
           const known = memberships.get(connection.accountId);
           const early = known && Date.now() - known.checkedAt <= trustedFor(known.checkedAt) && (await known.workspaces.catch(() => null))?.has(workspaceId)
             ? complete(event, parsed, connection, everyoneLeft)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { installChangeSignal } from './change-signal.js';
 import { rowsOf, type Db } from './database.js';
+import { isUniqueViolation } from './errors.js';
 
 /**
  * Applies the drizzle-kit migrations of one subgraph that its Postgres schema has not seen yet.
@@ -11,7 +12,18 @@ import { rowsOf, type Db } from './database.js';
  * gateway's own tables: rate-limit buckets written on every request, read by no query).
  */
 export async function applyMigrations(db: Db, options: { schema: string; migrationsFolder: string; signalChanges?: boolean }): Promise<number> {
-  const applied = await applyMigrationFiles(db, options);
+  let applied: number;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      applied = await applyMigrationFiles(db, options);
+      break;
+    } catch (error) {
+      // A replica whose transaction began before another's created the schema can still hold the
+      // schema as missing in its catalog cache (an advisory lock does not refresh it): `create
+      // schema if not exists` then collides. A new transaction sees it.
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
   if (options.signalChanges !== false) await installChangeSignal(db, options.schema);
   return applied;
 }
