@@ -115,11 +115,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (config.playground) playgroundRoutes(app);
       const miniPrograms = subgraphUrls.get('mini-programs');
       if (miniPrograms) {
-        const forward = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger, internalSecret);
+        const origin = miniPrograms.replace(/\/graphql$/, '');
         // An upload changes what queries answer: the uploader's next query must see it.
-        const forwardWrite = proxyTo(miniPrograms.replace(/\/graphql$/, ''), logger, internalSecret, () => dataChanges?.changed('mini-programs'));
-        app.put('/uploads/:uploadId', forwardWrite);
-        app.get('/files/:fileId', forward);
+        app.put('/uploads/:uploadId', proxyTo(origin, logger, internalSecret, () => dataChanges?.changed('mini-programs')));
+        app.get('/files/:fileId', proxyTo(origin, logger, internalSecret));
       }
     },
     // Ready when its database answers, the order feed reads, and every subgraph is ready.
