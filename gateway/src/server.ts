@@ -110,6 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     corsOrigins: config.corsOrigins,
     // The cache after the limits: a kept answer is charged like any other.
     plugins: responseCache ? [limits.plugin(), responseCachePlugin(responseCache)] : [limits.plugin()],
+    stringifyResult: responseCache ? (body) => responseCache.stringify(body) : undefined,
     requestChecks: [persisted.httpStep, limits.shapeCheck],
     routes(app) {
       if (config.playground) playgroundRoutes(app);

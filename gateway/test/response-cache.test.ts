@@ -112,4 +112,16 @@ describe('the response cache', () => {
     expect(cache.bytesKept).toBeLessThanOrEqual(160_000);
     expect(cache.keep('huge', data('x'.repeat(2_000)), ['service-market'], startedWith)).toBe(false);
   });
+
+  it("writes a kept answer's body as the JSON Apollo Server would, its data as written when kept", () => {
+    const kept = data('Written once');
+    expect(cache.keep('a', kept, ['service-market'], changes.countersNow())).toBe(true);
+    const extensions = { cost: { requestedQueryCost: 3, actualQueryCost: 2 } };
+    for (const body of [{ data: kept }, { data: kept, extensions }, { data: data('Not kept'), extensions }, { errors: [{ message: 'no' }], data: kept }]) {
+      expect(cache.stringify(body)).toBe(`${JSON.stringify(body)}\n`);
+    }
+    // Written from the text made when it was kept, not serialized again (answers never change once made).
+    kept.service.name = 'Changed in place';
+    expect(cache.stringify({ data: kept })).toBe(`{"data":${JSON.stringify(data('Written once'))}}\n`);
+  });
 });

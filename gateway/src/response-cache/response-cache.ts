@@ -41,6 +41,8 @@ const HEAP_BYTES_PER_JSON_BYTE = 6;
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** Each kept answer's data as JSON, written once: giving it back does not serialize it again. */
+  private readonly texts = new WeakMap<object, string>();
 
   constructor(
     readonly changes: DataChanges,
@@ -71,7 +73,8 @@ export class ResponseCache {
     const entry: Entry = { data, subgraphs: asked, counters, storedAt: now, bytes: 0 };
     // Changed already while it was read: it would never be given back.
     if (!this.current(entry)) return false;
-    entry.bytes = (key.length + JSON.stringify(data).length) * HEAP_BYTES_PER_JSON_BYTE;
+    const text = JSON.stringify(data);
+    entry.bytes = (key.length + text.length) * HEAP_BYTES_PER_JSON_BYTE;
     if (entry.bytes > this.options.maxBytes / 16) return false;
     const previous = this.entries.get(key);
     if (previous) this.drop(key, previous);
@@ -81,7 +84,19 @@ export class ResponseCache {
     }
     this.entries.set(key, entry);
     this.bytes += entry.bytes;
+    this.texts.set(data, text);
     return true;
+  }
+
+  /**
+   * A response body as Apollo Server writes it (`JSON.stringify(body)` and a newline), the data of
+   * a kept answer as the JSON written when it was kept: serializing a dashboard again took a sixth
+   * of the gateway's time per answer given back.
+   */
+  stringify(body: { errors?: unknown; data?: unknown; extensions?: unknown }): string {
+    const text = body.data && typeof body.data === 'object' && body.errors === undefined ? this.texts.get(body.data) : undefined;
+    if (text === undefined) return `${JSON.stringify(body)}\n`;
+    return body.extensions === undefined ? `{"data":${text}}\n` : `{"data":${text},"extensions":${JSON.stringify(body.extensions)}}\n`;
   }
 
   /** Memory the answers kept take now (estimated). */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -53,6 +53,8 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
    */
   onServer?: (server: Server, apollo: ApolloServer<TContext>) => (() => Promise<void>) | void;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Writes a response body as JSON (Apollo's own: `JSON.stringify`), e.g. with parts already written. */
+  stringifyResult?: ApolloServerOptions<TContext>['stringifyResult'];
   /** Answer introspection queries (on with the playground; subgraphs always, for composition tools). */
   introspection?: boolean;
   /** Browser origins allowed to call this service cross-origin (the gateway's `CORS_ORIGINS`). */
@@ -115,6 +117,7 @@ export async function startGraphQLService<TContext extends BaseContext>(
     // No "Did you mean …" naming fields when the schema is not meant to be explored.
     hideSchemaDetailsFromClientErrors: !(options.introspection ?? true),
     includeStacktraceInErrorResponses: false,
+    ...(options.stringifyResult ? { stringifyResult: options.stringifyResult } : {}),
     formatError: maskUnexpectedErrors((error) => {
       const scope = currentRequestScope();
       logger.error({ err: error, requestId: scope?.requestId }, 'unexpected error');
