@@ -118,7 +118,7 @@ export class ResponseCache {
 }
 
 /** The cache key of a request: the credential, the document, the operation and its variables. */
-export function responseKey(authorization: string | null, queryHash: string, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
+function cacheKeyOf(authorization: string | null, queryHash: string, operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string {
   return `${authorization ?? ''}\n${queryHash}\n${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
 }
 
@@ -139,7 +139,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
           // A mutation's subgraphs are told apart to count a change of each once it is answered.
           if (operation === 'mutation') contextValue.subgraphsAsked = new Set();
           if (operation !== 'query') return null;
-          const key = responseKey(contextValue.authorization, request.queryHash!, request.operationName, request.request.variables);
+          const key = cacheKeyOf(contextValue.authorization, request.queryHash!, request.operationName, request.request.variables);
           const data = cache.lookUp(key);
           if (data) {
             responseCacheLookups.inc({ outcome: 'hit' });

@@ -35,7 +35,8 @@ export async function installChangeSignal(db: Db, schema: string): Promise<numbe
     await tx.execute(sql`
       create or replace function ${namespace}.${signal}() returns trigger language plpgsql as $$
       begin
-        perform pg_notify(${sql.raw(quoteLiteral(DATA_CHANGED_CHANNEL))}, tg_table_schema);
+        -- The channel is our constant, written into the body as is (a function body takes no parameters).
+        perform pg_notify('${sql.raw(DATA_CHANGED_CHANNEL)}', tg_table_schema);
         return null;
       end $$`);
     for (const table of missing) {
@@ -67,8 +68,4 @@ export async function signalsChanges(db: Db, schema: string): Promise<boolean> {
       select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ${schema} and p.proname = ${CHANGE_SIGNAL_TRIGGER}
     ) as found`);
   return rowsOf<{ found: boolean }>(result)[0]?.found === true;
-}
-
-function quoteLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
 }
