@@ -77,7 +77,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const membershipChanges = new MembershipChanges(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const dataChanges =
     config.responseCacheBytes > 0
-      ? new DataChanges(options.database, new Map(subgraphModules.filter((m) => subgraphUrls.has(m.name)).map((m) => [m.name, m.databaseSchema])), logger)
+      ? new DataChanges(options.database, new Map(subgraphModules.filter((m) => subgraphUrls.has(m.name)).map((m) => [m.name, { schema: m.databaseSchema, follows: m.follows }])), logger)
       : null;
   const responseCache = dataChanges ? new ResponseCache(dataChanges, { maxBytes: config.responseCacheBytes, maxAgeMs: config.responseCacheMaxAgeSeconds * 1000 }) : null;
   /** Releases what was started, when the gateway stops or cannot start. */

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DataChanges } from '../src/response-cache/data-changes.js';
 import { ResponseCache } from '../src/response-cache/response-cache.js';
 
-// Two subgraphs over one embedded database: `market` signals its changes, `elsewhere` has no schema
-// here (as when a subgraph keeps its own database), so nothing read from it may be kept.
+// Subgraphs over one embedded database: `market` signals its changes, `elsewhere` has no schema here
+// (as when a subgraph keeps its own database), so nothing read from it may be kept. `mini-programs`
+// signals its own and follows `market`'s log (it catches up with it while answering); `follower`
+// follows `elsewhere`, which it cannot hear.
 let database: Database;
 let db: Db;
 let dataDir: string;
@@ -22,7 +24,19 @@ beforeAll(async () => {
   await db.execute(sql`create table market.services (id text primary key, name text not null)`);
   await db.execute(sql`create table market.consumer_offsets (consumer text primary key, position bigint not null)`);
   expect(await installChangeSignal(db, 'market')).toBe(1);
-  changes = new DataChanges(database, new Map([['service-market', 'market'], ['elsewhere', 'elsewhere']]), createLogger({ level: 'silent' }));
+  await db.execute(sql`create schema mini_programs`);
+  await db.execute(sql`create table mini_programs.authorizations (id text primary key)`);
+  expect(await installChangeSignal(db, 'mini_programs')).toBe(1);
+  changes = new DataChanges(
+    database,
+    new Map([
+      ['service-market', { schema: 'market' }],
+      ['elsewhere', { schema: 'elsewhere' }],
+      ['mini-programs', { schema: 'mini_programs', follows: ['market'] }],
+      ['follower', { schema: 'mini_programs', follows: ['elsewhere'] }],
+    ]),
+    createLogger({ level: 'silent' }),
+  );
   await changes.start();
 }, 60_000);
 afterAll(async () => {
@@ -74,6 +88,29 @@ describe('the response cache', () => {
     await db.execute(sql`insert into market.services values ('s1', 'committed')`);
     await movedFrom('service-market', before);
     expect(cache.lookUp('a')).toBeNull();
+  });
+
+  it('forgets an answer of a subgraph when a log it follows changes, before its own tables do', async () => {
+    expect(changes.trusts('mini-programs')).toBe(true);
+    expect(changes.trusts('follower')).toBe(false);
+    expect(cache.keep('a', data('A'), ['mini-programs'], changes.countersNow())).toBe(true);
+    const before = changes.counter('mini-programs');
+    await db.execute(sql`insert into market.services values ('s2', 'followed')`);
+    await movedFrom('mini-programs', before);
+    expect(cache.lookUp('a')).toBeNull();
+
+    // A mutation answered by the followed subgraph: its followers' answers go at once, too.
+    expect(cache.keep('b', data('B'), ['mini-programs'], changes.countersNow())).toBe(true);
+    changes.changed('service-market');
+    expect(cache.lookUp('b')).toBeNull();
+    // Not the other way round: the followed subgraph reads nothing of its follower.
+    expect(cache.keep('c', data('C'), ['service-market'], changes.countersNow())).toBe(true);
+    const marketBefore = changes.counter('service-market');
+    const followerBefore = changes.counter('mini-programs');
+    await db.execute(sql`insert into mini_programs.authorizations values ('z1')`);
+    await movedFrom('mini-programs', followerBefore);
+    expect(changes.counter('service-market')).toBe(marketBefore);
+    expect(cache.lookUp('c')).toEqual(data('C'));
   });
 
   it('does not keep an answer whose subgraph changed while it was read', async () => {

@@ -1,9 +1,10 @@
-import { createPlatformClient, ServiceDocument, UpdateServiceDocument } from '@mpp/client';
+import { AddWorkspaceMemberDocument, createPlatformClient, ServiceDocument, UpdateServiceDocument } from '@mpp/client';
 import { rowsOf } from '@mpp/kit';
-import { addMember, createService, createVerifiedIsv, eventually, TestPlatform, type ReplicaGateway } from '@mpp/testkit';
+import { addMember, createService, createVerifiedIsv, eventually, signUp, TestPlatform, type ReplicaGateway } from '@mpp/testkit';
 import { sql } from 'drizzle-orm';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 
 // Gateway replicas each keep their own answers (README "Response cache"): a change through one
 // replica, or one whose notification was lost, must not leave another giving back what it read before.
@@ -58,5 +59,50 @@ describe('the response cache of a gateway replica', () => {
     // Answers are otherwise kept for 30 s: this sees the write only because the replica, listening
     // again, counted everything as changed.
     await eventually(async () => (await nameOnReplica()) === 'Written while nobody listened', 5_000, 'the replica to read afresh');
+  });
+
+  it("shows a grant made in Accounts to the very next query of a subgraph that authorizes from its copy of it, even while that copy lags", async () => {
+    // ServiceMarket catches its copy of Accounts' events up before it refuses: read afresh, a new
+    // member sees the draft at once. A kept answer must not hide that while the copy lags behind.
+    const isv = await createVerifiedIsv(platform);
+    const draft = await createService(isv, { name: 'Seen once a member' });
+    const newcomer = await signUp(platform);
+    // Asks ServiceMarket alone: the change in Accounts does not reach this answer through Accounts.
+    const serviceName = graphql(`
+      query ServiceNameOnly($id: ID!) {
+        service(id: $id) {
+          name
+        }
+      }
+    `);
+    const draftSeen = async () => (await newcomer.client.execute(serviceName, { id: draft.id })).service?.name ?? null;
+    expect(await draftSeen()).toBeNull();
+    expect(await draftSeen()).toBeNull();
+
+    // ServiceMarket's copy of the memberships cannot change until the lock is released: no commit
+    // of ServiceMarket signals anything meanwhile.
+    const db = platform.platform.database.orm({});
+    let unlock!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const lock = db.transaction(async (tx) => {
+      await tx.execute(sql`lock table market.directory_members in exclusive mode`);
+      locked();
+      await new Promise<void>((resolve) => (unlock = resolve));
+    });
+    await isLocked;
+    try {
+      const { addWorkspaceMember } = await isv.owner.client.execute(AddWorkspaceMemberDocument, { input: { workspaceId: isv.id, email: newcomer.email, role: 'DEVELOPER' } });
+      expect(addWorkspaceMember.userErrors).toEqual([]);
+      const seen = draftSeen();
+      // Read afresh, the query waits for ServiceMarket to catch up; the kept "null" would be back at once.
+      const early = await Promise.race([seen, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 300))]);
+      expect(early).toBe('still waiting');
+      unlock();
+      expect(await seen).toBe('Seen once a member');
+    } finally {
+      unlock?.();
+      await lock;
+    }
   });
 });

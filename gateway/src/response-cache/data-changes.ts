@@ -3,23 +3,36 @@ import { DATA_CHANGED_CHANNEL, signalsChanges, type Database, type Db, type Logg
 /** How often the gateway looks again for a subgraph schema it could not see signalling (it may migrate later). */
 const LOOK_AGAIN_MS = 30_000;
 
+/** Where a subgraph keeps its data, and whose data its answers are also made of. */
+export interface SubgraphData {
+  /** Its Postgres schema. */
+  schema: string;
+  /**
+   * The schemas whose event logs it projects into its own tables and catches up with when a request
+   * needs them (`SubgraphModule.follows`): a change there shows in its answers at once, before its
+   * projection commits (and signals) anything of its own.
+   */
+  follows?: readonly string[];
+}
+
 /**
  * What the gateway knows of changes to each subgraph's data: a counter per subgraph that moves on
  * every change it hears of, so an answer read before a change is told from one read after it.
  *
- * It hears of a change when a transaction writing the subgraph's schema commits (every table
- * NOTIFYs `DATA_CHANGED_CHANNEL`, `installChangeSignal`), and when a mutation or an upload passing
- * through this gateway has been answered (`changed` for each subgraph it asked): the caller's next
- * query must see what it just did, before the notification arrives. A subgraph is trusted only while the LISTEN is in
- * place and its schema signals in this gateway's database (one database per subgraph elsewhere:
- * never trusted, never cached).
+ * It hears of a change when a transaction writing the subgraph's schema, or a schema it follows,
+ * commits (every table NOTIFYs `DATA_CHANGED_CHANNEL`, `installChangeSignal`), and when a mutation
+ * or an upload passing through this gateway has been answered (`changed` for each subgraph it
+ * asked, and so for those that follow it): the caller's next query must see what it just did,
+ * before the notification arrives. A subgraph is trusted only while the LISTEN is in place and its
+ * schema and those it follows signal in this gateway's database (one database per subgraph
+ * elsewhere: never trusted, never cached).
  */
 export class DataChanges {
   /** Per subgraph: the changes heard of. */
   private readonly counters = new Map<string, number>();
-  /** Postgres schema → the subgraphs stored in it. */
+  /** Postgres schema → the subgraphs whose answers change with it (stored there, or following it). */
   private readonly subgraphsOf = new Map<string, string[]>();
-  /** Subgraphs whose schema signals changes in this database. */
+  /** Schemas that signal changes in this database. */
   private readonly watched = new Set<string>();
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -27,14 +40,13 @@ export class DataChanges {
 
   constructor(
     private readonly database: Database,
-    /** Subgraph name → its Postgres schema. */
-    private readonly schemas: Map<string, string>,
+    private readonly subgraphs: ReadonlyMap<string, SubgraphData>,
     private readonly logger: Logger,
   ) {
     this.db = database.orm({});
-    for (const [subgraph, schema] of schemas) {
+    for (const [subgraph, { schema, follows = [] }] of subgraphs) {
       this.counters.set(subgraph, 0);
-      this.subgraphsOf.set(schema, [...(this.subgraphsOf.get(schema) ?? []), subgraph]);
+      for (const source of new Set([schema, ...follows])) this.subgraphsOf.set(source, [...(this.subgraphsOf.get(source) ?? []), subgraph]);
     }
   }
 
@@ -43,10 +55,10 @@ export class DataChanges {
     this.unlisten = await this.database.listen(DATA_CHANGED_CHANNEL, (schema) => {
       // Empty: listened to again after the connection dropped, and what was sent meanwhile is lost.
       if (schema === '') this.changedAll();
-      else for (const subgraph of this.subgraphsOf.get(schema) ?? []) this.changed(subgraph);
+      else this.schemaChanged(schema);
     });
     await this.lookForSignals();
-    if (this.watched.size < this.schemas.size) {
+    if (this.watched.size < this.subgraphsOf.size) {
       this.timer = setInterval(() => void this.lookForSignals(), LOOK_AGAIN_MS);
       this.timer.unref();
     }
@@ -62,9 +74,11 @@ export class DataChanges {
     return new Map(this.counters);
   }
 
-  /** Whether changes to `subgraph` are heard now (see the class comment). */
+  /** Whether changes to `subgraph`, and to what it follows, are heard now (see the class comment). */
   trusts(subgraph: string): boolean {
-    return this.watched.has(subgraph) && this.hearing();
+    const data = this.subgraphs.get(subgraph);
+    if (!data || !this.hearing()) return false;
+    return this.watched.has(data.schema) && (data.follows ?? []).every((schema) => this.watched.has(schema));
   }
 
   /** Whether notifications arrive now (a subgraph once watched stays so). */
@@ -84,20 +98,27 @@ export class DataChanges {
 
   /** `subgraph` changed: a mutation that asked it (or an upload to it) has been answered. */
   changed(subgraph: string): void {
-    this.counters.set(subgraph, (this.counters.get(subgraph) ?? 0) + 1);
+    const schema = this.subgraphs.get(subgraph)?.schema;
+    if (schema) this.schemaChanged(schema);
+    else this.counters.set(subgraph, (this.counters.get(subgraph) ?? 0) + 1);
+  }
+
+  /** Something in `schema` changed: the subgraph stored there and those following it. */
+  private schemaChanged(schema: string): void {
+    for (const subgraph of this.subgraphsOf.get(schema) ?? []) this.counters.set(subgraph, (this.counters.get(subgraph) ?? 0) + 1);
   }
 
   private async lookForSignals(): Promise<void> {
-    for (const [subgraph, schema] of this.schemas) {
-      if (this.watched.has(subgraph)) continue;
+    for (const schema of this.subgraphsOf.keys()) {
+      if (this.watched.has(schema)) continue;
       const signals = await signalsChanges(this.db, schema).catch(() => false);
       if (!signals) continue;
       // Changes before now were not heard: what was read before must not be kept.
-      this.changed(subgraph);
-      this.watched.add(subgraph);
-      this.logger.debug({ subgraph, schema }, 'response cache: changes of this subgraph are heard');
+      this.schemaChanged(schema);
+      this.watched.add(schema);
+      this.logger.debug({ schema }, 'response cache: changes of this schema are heard');
     }
-    if (this.watched.size === this.schemas.size && this.timer) {
+    if (this.watched.size === this.subgraphsOf.size && this.timer) {
       clearInterval(this.timer);
       this.timer = null;
     }

@@ -48,6 +48,11 @@ export interface SubgraphModule<C extends SubgraphContext = SubgraphContext> {
   name: string;
   /** The Postgres schema that holds its tables (the gateway hears their changes: `DATA_CHANGED_CHANNEL`). */
   databaseSchema: string;
+  /**
+   * The schemas whose event logs it projects and catches up with while answering (its access read
+   * model follows `accounts`): its answers can change when those change, before its own tables do.
+   */
+  follows: readonly string[];
   /** The executable subgraph schema; static, needs no database (the compose task prints it). */
   buildSchema(): GraphQLSchema;
   /** Migrates its Postgres schema, starts its event consumers, returns its request context. */

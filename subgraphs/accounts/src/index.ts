@@ -12,6 +12,7 @@ export { buildAccountsSchema } from './schema.js';
 export const accountsSubgraph: SubgraphModule<AccountsContext> = {
   name: 'accounts',
   databaseSchema: 'accounts',
+  follows: [],
   buildSchema: buildAccountsSchema,
   async start({ config, database, logger, keys }) {
     const db = accountsDb(database);

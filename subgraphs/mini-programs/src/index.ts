@@ -17,6 +17,8 @@ export { buildMiniProgramsSchema } from './schema.js';
 export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
   name: 'mini-programs',
   databaseSchema: 'mini_programs',
+  // Its access read model, and the ISV authorizations it projects from orders when a request needs them.
+  follows: ['accounts', 'orders'],
   buildSchema: buildMiniProgramsSchema,
   async start({ config, database, logger }) {
     const db = miniProgramsDb(database);

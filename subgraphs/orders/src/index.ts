@@ -13,6 +13,8 @@ export { eventCursor, positionOf } from './order-event/order-event.loader.js';
 export const ordersSubgraph: SubgraphModule<OrdersContext> = {
   name: 'orders',
   databaseSchema: 'orders',
+  // Its access read model (its directories of services and mini programs are caught up only to place an order).
+  follows: ['accounts'],
   buildSchema: buildOrdersSchema,
   async start({ config, database, logger }) {
     const db = ordersDb(database);

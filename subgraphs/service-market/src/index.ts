@@ -11,6 +11,8 @@ export { buildMarketSchema } from './schema.js';
 export const serviceMarketSubgraph: SubgraphModule<MarketContext> = {
   name: 'service-market',
   databaseSchema: 'market',
+  // Its access read model.
+  follows: ['accounts'],
   buildSchema: buildMarketSchema,
   async start({ config, database, logger }) {
     const db = marketDb(database);

@@ -17,6 +17,8 @@ export { messageId } from './delivery/worker.js';
 export const webhooksSubgraph: SubgraphModule<WebhooksContext> = {
   name: 'webhooks',
   databaseSchema: 'webhooks',
+  // Its access read model.
+  follows: ['accounts'],
   buildSchema: buildWebhooksSchema,
   async start({ config, database, logger }) {
     const db = webhooksDb(database);
