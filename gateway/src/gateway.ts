@@ -7,6 +7,7 @@ import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, sign
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 // Not from compose.ts: serving the graph must not load the composition library.
+import type { SubgraphAnswers } from './response-cache/subgraph-answers.js';
 import { schemaFolder } from './schema-folder.js';
 
 /** What the gateway forwards to subgraphs from a client's request. */
@@ -15,6 +16,8 @@ export interface GatewayContext {
   authorization: string | null;
   /** The subgraphs this request asked, while the response cache reads an answer to keep. */
   subgraphsAsked?: Set<string>;
+  /** The subgraphs a mutation was sent to, while the response cache waits for a mutation's answer. */
+  subgraphsWritten?: Set<string>;
 }
 
 /** A subgraph answering slower than this fails its part of the query instead of holding it. */
@@ -43,6 +46,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly subgraph: string,
     private readonly internalSecret: Buffer,
+    /** The answers this gateway keeps of its subgraphs' queries; null: every fetch asks. */
+    private readonly answers: SubgraphAnswers | null,
   ) {
     super({ url, honorSubgraphCacheControlHeader: false });
     const parsed = new URL(url);
@@ -55,6 +60,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Apollo types the context of its own (non-incoming) fetches loosely; ours always carry this shape.
     const context = options.context as GatewayContext | undefined;
     context?.subgraphsAsked?.add(this.subgraph);
+    // A mutation writes only where its mutation fields are sent; what its answer reads elsewhere is not changed by it.
+    if (request.query?.startsWith('mutation')) context?.subgraphsWritten?.add(this.subgraph);
     const representations = request.variables?.representations as unknown;
     if (!Array.isArray(representations)) return this.fetch(request, context);
     const { unique, positions } = dedupeRepresentations(representations);
@@ -73,12 +80,20 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers[INTERNAL_CREDENTIAL_HEADER] = signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization });
     // `traceparent` of this fetch's span (tracing on): the subgraph's spans join the request's trace.
     injectTraceContext({ set: (name, value) => void (headers[name.toLowerCase()] = value) });
-    // `query` first: isQueryBody() tells queries (shareable in flight) by the body's start.
-    const answer = await this.send(headers, JSON.stringify({ query, ...rest }));
+    // `query` first: isQueryBody() tells queries (shareable in flight, and kept) by the body's start.
+    const requestBody = JSON.stringify({ query, ...rest });
+    const answers = this.answers && isQueryBody(requestBody) && this.answers.keeps(this.subgraph) ? this.answers : null;
+    const key = answers ? inFlightKey(headers, requestBody) : '';
+    const kept = answers?.lookUp(this.subgraph, key);
+    if (kept) return JSON.parse(kept) as GatewayGraphQLResponse;
+    const counterBefore = answers?.changes.counter(this.subgraph) ?? 0;
+    const answer = await this.send(headers, requestBody);
     const body = isJson(answer.contentType) ? (JSON.parse(answer.text) as unknown) : answer.text;
     if (answer.status < 200 || answer.status >= 300) throw this.httpError(answer, body);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected a JSON object from the ${this.subgraph} service, received: ${answer.text.slice(0, 200)}`);
-    return body as GatewayGraphQLResponse;
+    const response = body as GatewayGraphQLResponse;
+    if (answers && !response.errors?.length && !response.extensions) answers.keep(this.subgraph, key, answer.text, counterBefore);
+    return response;
   }
 
   /** A subgraph's non-2xx answer as RemoteGraphQLDataSource reports it: the status, and the body in `extensions.response`. */
@@ -227,7 +242,14 @@ function senderFor(subgraph: string, url: string): (headers: Record<string, stri
   };
 }
 
-export function createGateway(options: { subgraphUrls: Map<string, string>; logger: Logger; internalSecret: Buffer; supergraphSdl?: string }) {
+export function createGateway(options: {
+  subgraphUrls: Map<string, string>;
+  logger: Logger;
+  internalSecret: Buffer;
+  supergraphSdl?: string;
+  /** Subgraph answers kept until their subgraph changes; none when unset. */
+  subgraphAnswers?: SubgraphAnswers | null;
+}) {
   // Apollo Gateway otherwise reports the host (uptime, CPUs, memory, cloud provider, after probing
   // cloud metadata endpoints) to Apollo's servers every few minutes: the platform sends nothing to
   // third parties unless its operator asks for it (APOLLO_TELEMETRY_DISABLED=false).
@@ -241,7 +263,7 @@ export function createGateway(options: { subgraphUrls: Map<string, string>; logg
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource(url, name, options.internalSecret);
+      return new SubgraphDataSource(url, name, options.internalSecret, options.subgraphAnswers ?? null);
     },
   });
 }

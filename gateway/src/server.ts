@@ -19,8 +19,9 @@ import { MembershipChanges } from './subscriptions/membership-changes.js';
 import { attachSubscriptions } from './subscriptions/server.js';
 import { proxyTo } from './proxy.js';
 import { createLimits, openBucketStore, type Caller } from './limits/index.js';
-import { DataChanges } from './response-cache/data-changes.js';
+import { DataChanges, mutationChangesPlugin } from './response-cache/data-changes.js';
 import { ResponseCache, responseCachePlugin } from './response-cache/response-cache.js';
+import { SubgraphAnswers } from './response-cache/subgraph-answers.js';
 import { subgraphModules } from './subgraphs.js';
 import { admitWithin, introspectionOnly, loadPersistedDocuments, PersistedDocuments } from './persisted/index.js';
 
@@ -70,16 +71,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     admit: admitWithin(schema, limits.checkShape, config.maxQueryTokens),
     allowedWithoutHash: config.playground ? introspectionOnly(config.maxQueryTokens) : undefined,
   });
-  const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, logger: logger.child({ component: 'apollo-gateway' }) });
   const ownSessions = options.sessions ? null : new EndedSessions(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const sessions = (options.sessions ?? ownSessions)!;
   const feed = new OrderEventFeed(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const membershipChanges = new MembershipChanges(options.database, { pollIntervalMs: config.eventPollIntervalMs, logger });
   const dataChanges =
-    config.responseCacheBytes > 0
+    config.responseCacheBytes > 0 || config.subgraphCacheBytes > 0
       ? new DataChanges(options.database, new Map(subgraphModules.filter((m) => subgraphUrls.has(m.name)).map((m) => [m.name, { schema: m.databaseSchema, follows: m.follows }])), logger)
       : null;
-  const responseCache = dataChanges ? new ResponseCache(dataChanges, { maxBytes: config.responseCacheBytes, maxAgeMs: config.responseCacheMaxAgeSeconds * 1000 }) : null;
+  const maxAgeMs = config.responseCacheMaxAgeSeconds * 1000;
+  const responseCache = dataChanges && config.responseCacheBytes > 0 ? new ResponseCache(dataChanges, { maxBytes: config.responseCacheBytes, maxAgeMs }) : null;
+  const subgraphAnswers = dataChanges && config.subgraphCacheBytes > 0 ? new SubgraphAnswers(dataChanges, { maxBytes: config.subgraphCacheBytes, maxAgeMs }) : null;
+  const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, subgraphAnswers, logger: logger.child({ component: 'apollo-gateway' }) });
   /** Releases what was started, when the gateway stops or cannot start. */
   const release = async () => {
     await feed.stop();
@@ -109,7 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: config.playground,
     corsOrigins: config.corsOrigins,
     // The cache after the limits: a kept answer is charged like any other.
-    plugins: responseCache ? [limits.plugin(), responseCachePlugin(responseCache)] : [limits.plugin()],
+    plugins: [limits.plugin(), ...(dataChanges ? [mutationChangesPlugin(dataChanges)] : []), ...(responseCache ? [responseCachePlugin(responseCache)] : [])],
     stringifyResult: responseCache ? (body) => responseCache.stringify(body) : undefined,
     requestChecks: [persisted.httpStep, limits.shapeCheck],
     routes(app) {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DataChanges } from '../src/response-cache/data-changes.js';
 import { ResponseCache } from '../src/response-cache/response-cache.js';
+import { SubgraphAnswers } from '../src/response-cache/subgraph-answers.js';
 
 // Subgraphs over one embedded database: `market` signals its changes, `elsewhere` has no schema here
 // (as when a subgraph keeps its own database), so nothing read from it may be kept. `mini-programs`
@@ -160,5 +161,43 @@ describe('the response cache', () => {
     // Written from the text made when it was kept, not serialized again (answers never change once made).
     kept.service.name = 'Changed in place';
     expect(cache.stringify({ data: kept })).toBe(`{"data":${JSON.stringify(data('Written once'))}}\n`);
+  });
+});
+
+describe("the subgraphs' answers kept", () => {
+  let answers: SubgraphAnswers;
+  beforeEach(() => {
+    answers = new SubgraphAnswers(changes, { maxBytes: 64_000, maxAgeMs: 30_000 });
+  });
+  const text = (name: string) => JSON.stringify({ data: { _entities: [{ name }] } });
+
+  it('gives back what a subgraph answered until it, or a log it follows, changes, and for at most its age', async () => {
+    expect(answers.keeps('service-market')).toBe(true);
+    expect(answers.keeps('elsewhere')).toBe(false);
+    expect(answers.keeps('follower')).toBe(false);
+    const now = Date.now();
+    expect(answers.keep('mini-programs', 'k', text('A'), changes.counter('mini-programs'), now)).toBe(true);
+    expect(answers.lookUp('mini-programs', 'k', now + 30_000)).toBe(text('A'));
+    expect(answers.lookUp('mini-programs', 'k', now + 30_001)).toBeNull();
+
+    expect(answers.keep('mini-programs', 'k', text('B'), changes.counter('mini-programs'))).toBe(true);
+    const before = changes.counter('mini-programs');
+    await db.execute(sql`insert into market.services values ('s3', 'followed by mini-programs')`);
+    await movedFrom('mini-programs', before);
+    expect(answers.lookUp('mini-programs', 'k')).toBeNull();
+  });
+
+  it('keeps nothing asked while its subgraph changed, and holds its bytes', () => {
+    const counter = changes.counter('service-market');
+    changes.changed('service-market');
+    expect(answers.keep('service-market', 'k', text('A'), counter)).toBe(false);
+    expect(answers.lookUp('service-market', 'k')).toBeNull();
+
+    const now = changes.counter('service-market');
+    for (let index = 0; index < 200; index += 1) answers.keep('service-market', `k${index}`, text(`${index}`.padEnd(300, '.')), now);
+    expect(answers.bytesKept).toBeLessThanOrEqual(64_000);
+    expect(answers.lookUp('service-market', 'k0')).toBeNull();
+    expect(answers.lookUp('service-market', 'k199')).not.toBeNull();
+    expect(answers.keep('service-market', 'huge', text('x'.repeat(4_000)), now)).toBe(false);
   });
 });

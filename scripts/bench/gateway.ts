@@ -4,10 +4,10 @@
 // embedded (PGlite) and the Postgres mode; prints requests/s and p50/p99 latency of each.
 //   npm run bench                                  (both modes; BENCH_MODES=embedded to pick one)
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench
-//   RESPONSE_CACHE_BYTES=0 npm run bench           (the gateway's response cache off: every request read afresh)
+//   RESPONSE_CACHE_BYTES=0 SUBGRAPH_CACHE_BYTES=0 npm run bench   (the gateway's caches off: every request read afresh)
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import autocannon from 'autocannon';
-import { modesToRun, startPlatform, type Mode, type PlatformProcess } from './platform-process.js';
+import { cacheEnvironment, modesToRun, startPlatform, type Mode, type PlatformProcess } from './platform-process.js';
 import { DASHBOARD_QUERY, MEMBERSHIPS_QUERY, MEMBERSHIP_WORKSPACES, MEMBERS_PER_WORKSPACE, seedDashboard, seedMemberships } from './seed.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -44,7 +44,7 @@ async function measure(mode: Mode) {
   const platform = await startPlatform(mode, {
     RATE_LIMIT_POINTS: process.env.RATE_LIMIT_POINTS ?? '1000000000',
     RATE_LIMIT_RESTORE_PER_SECOND: process.env.RATE_LIMIT_RESTORE_PER_SECOND ?? '1000000',
-    ...(process.env.RESPONSE_CACHE_BYTES ? { RESPONSE_CACHE_BYTES: process.env.RESPONSE_CACHE_BYTES } : {}),
+    ...cacheEnvironment(),
     // The dashboard's seed verifies workspaces as the testkit's admin.
     PLATFORM_ADMIN_EMAIL: ADMIN_EMAIL,
     PLATFORM_ADMIN_PASSWORD: ADMIN_PASSWORD,

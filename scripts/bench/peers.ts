@@ -217,7 +217,7 @@ export const gatewayConfig = {
   const gateways = new Map<Peer, Running>([['ours', ours]]);
   if (peers.includes('ours-uncached')) {
     // The same gateway, every query read from the subgraphs: what a first look at a dashboard costs.
-    const uncachedEnv = { ...common, ...urlsEnv, ...unlimited, RESPONSE_CACHE_BYTES: '0', PORT: String(ports.uncached) };
+    const uncachedEnv = { ...common, ...urlsEnv, ...unlimited, RESPONSE_CACHE_BYTES: '0', SUBGRAPH_CACHE_BYTES: '0', PORT: String(ports.uncached) };
     gateways.set('ours-uncached', await startProcess(gatewayName('ours-uncached'), ['gateway/dist/main.js'], uncachedEnv, '/readyz', ports.uncached));
   }
   for (const [peer, port, dedup] of [['hive', ports.hive, true], ['hive-no-dedup', ports.hiveNoDedup, false]] as const) {

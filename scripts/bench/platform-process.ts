@@ -71,6 +71,12 @@ export async function createBenchDatabase(): Promise<{ url: string; name: string
   };
 }
 
+/** The gateway's caches as this run asks (`RESPONSE_CACHE_BYTES=0 SUBGRAPH_CACHE_BYTES=0`: both off), else their defaults. */
+export function cacheEnvironment(): Record<string, string> {
+  const names = ['RESPONSE_CACHE_BYTES', 'SUBGRAPH_CACHE_BYTES'] as const;
+  return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
+}
+
 /** The environment a benchmark runs `npm start`'s process with: loopback, quiet logs, a known admin. */
 export function benchPlatformEnv(port: number, dataDir: string): Record<string, string> {
   return {

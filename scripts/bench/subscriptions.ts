@@ -10,6 +10,7 @@
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back,
 //                                     BENCH_CONNECT_WAVE=100 connections opened at a time)
 //   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
+//   SUBGRAPH_CACHE_BYTES=0: the gateway asks every subgraph afresh for each event's completion (as RESPONSE_CACHE_BYTES for answers).
 //   BENCH_PLATFORM_NODE_OPTIONS: NODE_OPTIONS of the platform process, e.g. a --require that profiles it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -36,7 +37,7 @@ import { png, sha256 } from '@mpp/testkit';
 import { createClient } from 'graphql-ws';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import { modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
+import { cacheEnvironment, modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
@@ -182,6 +183,7 @@ async function measure(mode: Mode) {
     RATE_LIMIT_POINTS: '0',
     SIGN_IN_FAILURES_PER_EMAIL: '1000000',
     SIGN_IN_FAILURES_PER_IP: '1000000',
+    ...cacheEnvironment(),
     // e.g. `--require ./profiler.cjs` to profile the platform process (Node 20 refuses --cpu-prof there).
     ...(process.env.BENCH_PLATFORM_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_PLATFORM_NODE_OPTIONS } : {}),
   });

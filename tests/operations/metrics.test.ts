@@ -138,6 +138,7 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     expect(moved('platform_subscription_events_delivered_total', { subscription: 'orderStatusChanged' })).toBe(1);
     expect(moved('platform_response_cache_lookups_total', { outcome: 'miss' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_response_cache_lookups_total', { outcome: 'hit' })).toBeGreaterThanOrEqual(1);
+    expect(moved('platform_subgraph_cache_lookups_total', { subgraph: 'accounts', outcome: 'miss' })).toBeGreaterThanOrEqual(1);
 
     // The pool of the whole platform (one per process under `npm start`).
     const poolMax = platform.driver === 'pglite' ? 1 : platform.config.databasePoolSize;
@@ -160,6 +161,7 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
       'platform_graphql_request_duration_seconds',
       'platform_limit_refusals_total',
       'platform_response_cache_lookups_total',
+      'platform_subgraph_cache_lookups_total',
       'platform_subgraph_fetch_duration_seconds',
       'platform_subscription_events_delivered_total',
       'platform_subscriptions_active',

@@ -88,7 +88,8 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   // Large pages on purpose (statements must not grow with them): above the default query cost.
-  platform = await TestPlatform.start({ env: { MAX_QUERY_COST: '5000' } });
+  // What a subgraph does for each fetch is measured: the gateway keeps none of their answers here.
+  platform = await TestPlatform.start({ env: { MAX_QUERY_COST: '5000', SUBGRAPH_CACHE_BYTES: '0' } });
 });
 afterAll(() => platform?.stop());
 

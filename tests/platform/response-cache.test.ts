@@ -1,9 +1,10 @@
-import { ServiceDocument, SignOutDocument, UpdateServiceDocument } from '@mpp/client';
+import { AcceptOrderDocument, ServiceDocument, SignOutDocument, UpdateServiceDocument } from '@mpp/client';
 import { rowsOf, tablesWithoutSignal } from '@mpp/kit';
-import { addMember, createService, createVerifiedIsv, createVerifiedMerchant, eventually, measureSql, TestPlatform } from '@mpp/testkit';
+import { addMember, createService, createVerifiedIsv, createVerifiedMerchant, eventually, measureSql, placeOrder, prepareDeal, TestPlatform } from '@mpp/testkit';
 import { sql } from 'drizzle-orm';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/index.js';
 import { expectGraphQLError } from '../support/expectations.js';
 import { postJson } from '../support/http.js';
 
@@ -46,6 +47,35 @@ describe('the response cache', () => {
     const { updateService } = await colleague.client.execute(UpdateServiceDocument, { input: { serviceId: service.id, name: 'After the edit' } });
     expect(updateService.userErrors).toEqual([]);
     expect(await nameSeenByOwner()).toBe('After the edit');
+  });
+
+  it('asks again only the subgraphs that changed: after an order moves, Orders afresh, the service as kept', async () => {
+    const deal = await prepareDeal(platform);
+    const order = await placeOrder(deal);
+    const orderWithService = graphql(`
+      query OrderWithService($id: ID!) {
+        order(id: $id) {
+          status
+          service {
+            name
+          }
+        }
+      }
+    `);
+    const read = (client: ReturnType<TestPlatform['client']>) => client.execute(orderWithService, { id: order.id });
+    const first = await measureSql(platform, deal.merchant.owner.token, read);
+    expect(first.data.order?.status).toBe('NEW');
+    expect(first.statements['orders'] ?? 0).toBeGreaterThan(0);
+    expect(first.statements['service-market'] ?? 0).toBeGreaterThan(0);
+
+    // The ISV's answer reads the service too; only Orders (and MiniPrograms, which follows it) changed.
+    const { acceptOrder } = await deal.isv.owner.client.execute(AcceptOrderDocument, { input: { orderId: order.id } });
+    expect(acceptOrder.userErrors).toEqual([]);
+    const second = await measureSql(platform, deal.merchant.owner.token, read);
+    expect(second.data.order?.status).toBe(acceptOrder.order?.status);
+    expect(second.data.order?.service.name).toBe(first.data.order?.service.name);
+    expect(second.statements['orders'] ?? 0).toBeGreaterThan(0);
+    expect(second.statements['service-market'] ?? 0).toBe(0);
   });
 
   it('shows a change written behind the gateway (a job, a consumer, another replica) within moments', async () => {

@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { DATA_CHANGED_CHANNEL, signalsChanges, type Database, type Db, type Logger } from '@mpp/kit';
+import type { GatewayContext } from '../gateway.js';
 
 /** How often the gateway looks again for a subgraph schema it could not see signalling (it may migrate later). */
 const LOOK_AGAIN_MS = 30_000;
@@ -123,4 +125,27 @@ export class DataChanges {
       this.timer = null;
     }
   }
+}
+
+/**
+ * Counts the changes of a mutation answered through this gateway: the subgraphs its mutation
+ * fields were sent to (and those following them), not those its answer only read. Answered,
+ * failed or not, what it wrote is committed: the caller's next query must see it here at once,
+ * before the notification of the commit arrives.
+ */
+export function mutationChangesPlugin(changes: DataChanges): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      // The gateway's own operations (settling subscription events) are queries.
+      if ((contextValue as { internal?: boolean }).internal) return {};
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'mutation') contextValue.subgraphsWritten = new Set();
+        },
+        async willSendResponse() {
+          for (const subgraph of contextValue.subgraphsWritten ?? []) changes.changed(subgraph);
+        },
+      };
+    },
+  };
 }

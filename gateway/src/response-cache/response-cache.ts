@@ -124,8 +124,8 @@ function cacheKeyOf(authorization: string | null, queryHash: string, operationNa
 
 /**
  * The Apollo Server plugin: looks a query up after every limit has run (`responseForOperation`
- * comes after `didResolveOperation`, where the limits charge), keeps complete answers, and tells
- * the cache when a mutation has been answered.
+ * comes after `didResolveOperation`, where the limits charge) and keeps complete answers. A
+ * mutation's changes are told by `mutationChangesPlugin`.
  */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<GatewayContext> {
   return {
@@ -135,10 +135,7 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
       let reading: { key: string; startedWith: ReadonlyMap<string, number> } | null = null;
       return {
         async responseForOperation(request: GraphQLRequestContext<GatewayContext>) {
-          const operation = request.operation?.operation;
-          // A mutation's subgraphs are told apart to count a change of each once it is answered.
-          if (operation === 'mutation') contextValue.subgraphsAsked = new Set();
-          if (operation !== 'query') return null;
+          if (request.operation?.operation !== 'query') return null;
           const key = cacheKeyOf(contextValue.authorization, request.queryHash!, request.operationName, request.request.variables);
           const data = cache.lookUp(key);
           if (data) {
@@ -151,12 +148,6 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Ga
           return null;
         },
         async willSendResponse(request) {
-          if (request.operation?.operation === 'mutation') {
-            // Answered, failed or not: what it wrote is committed. The caller's next query must see
-            // it here at once, before the notification of the commit arrives.
-            for (const subgraph of contextValue.subgraphsAsked ?? []) cache.changes.changed(subgraph);
-            return;
-          }
           if (!reading || request.response.body.kind !== 'single') return;
           const { data, errors } = request.response.body.singleResult;
           if (!data || (errors && errors.length > 0)) return;

@@ -51,6 +51,8 @@ export interface PlatformConfig {
   responseCacheBytes: number;
   /** Seconds a kept answer is given back at most, even when nothing it was read from changed. */
   responseCacheMaxAgeSeconds: number;
+  /** Memory the subgraph answers the gateway keeps (until that subgraph changes) may take; 0: none kept. */
+  subgraphCacheBytes: number;
 
   // Abuse limits, enforced by the gateway (README "Limits").
   /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     eventPollIntervalMs: integer(env, 'EVENT_POLL_INTERVAL_MS', 5000, 10),
     responseCacheBytes: integer(env, 'RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0),
     responseCacheMaxAgeSeconds: integer(env, 'RESPONSE_CACHE_MAX_AGE_SECONDS', 30, 1),
+    subgraphCacheBytes: integer(env, 'SUBGRAPH_CACHE_BYTES', 16 * 1024 * 1024, 0),
     playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
     maxSubscriptions: integer(env, 'MAX_SUBSCRIPTIONS', 10_000, 1),

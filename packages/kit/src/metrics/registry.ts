@@ -64,6 +64,13 @@ export const responseCacheLookups = new Counter({
   registers,
 });
 
+export const subgraphCacheLookups = new Counter({
+  name: 'platform_subgraph_cache_lookups_total',
+  help: 'Subgraph fetches the gateway looked up among the answers it keeps, by subgraph and outcome: hit (not asked again) or miss (asked).',
+  labelNames: ['subgraph', 'outcome'] as const,
+  registers,
+});
+
 /** One sample of a gauge read at scrape time. */
 type Sample<L extends string> = { labels: LabelValues<L>; value: number };
 

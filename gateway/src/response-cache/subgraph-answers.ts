@@ -1,0 +1,89 @@
+import { subgraphCacheLookups } from '@mpp/kit';
+import type { DataChanges } from './data-changes.js';
+
+/** One subgraph answer kept: its text, and the subgraph's change counter when it was asked. */
+interface Entry {
+  subgraph: string;
+  text: string;
+  counter: number;
+  storedAt: number;
+  bytes: number;
+}
+
+export interface SubgraphAnswersOptions {
+  /** Memory the texts kept may take (two bytes per character, keys included); the least recently used go first. */
+  maxBytes: number;
+  /** A text is asked again after this long even without a change heard (answers that depend on the date). */
+  maxAgeMs: number;
+}
+
+/**
+ * The gateway's fetches of one subgraph, kept as the subgraph answered them until that subgraph
+ * changes (`DataChanges`, with the logs it follows): when a query is read afresh because one of
+ * the subgraphs it asks changed, the others are not asked again. An order's transition changes
+ * Orders (and MiniPrograms, which follows it), so the completion of its subscription event and the
+ * next dashboard ask only those two; the services, workspaces and accounts come from here.
+ *
+ * The key is every header that the same caller sends alike (its `Authorization` above all: each
+ * answer is only ever given back to the credential it was asked with) and the request's body: the
+ * same query of the same caller. Only queries (never a mutation), only complete answers (no
+ * error), only from subgraphs whose changes are heard. The text is kept, not the parsed answer:
+ * the gateway merges entities into the objects it is given, so each use parses its own.
+ */
+export class SubgraphAnswers {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+
+  constructor(
+    readonly changes: DataChanges,
+    private readonly options: SubgraphAnswersOptions,
+  ) {}
+
+  /** Whether fetches of `subgraph` may be kept now (its changes, and those it follows, are heard). */
+  keeps(subgraph: string): boolean {
+    return this.changes.trusts(subgraph);
+  }
+
+  /** The text `subgraph` answered to `key` while it is current; a stale one is dropped. */
+  lookUp(subgraph: string, key: string, now = Date.now()): string | null {
+    const entry = this.entries.get(key);
+    const current = entry !== undefined && this.changes.hearing() && now - entry.storedAt <= this.options.maxAgeMs && this.changes.counter(subgraph) === entry.counter;
+    if (!current) {
+      if (entry) this.drop(key, entry);
+      subgraphCacheLookups.inc({ subgraph, outcome: 'miss' });
+      return null;
+    }
+    // Most recently used last: eviction takes from the front.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    subgraphCacheLookups.inc({ subgraph, outcome: 'hit' });
+    return entry.text;
+  }
+
+  /** Keeps what `subgraph` answered to `key`, asked when its counter was `counterBefore`. */
+  keep(subgraph: string, key: string, text: string, counterBefore: number, now = Date.now()): boolean {
+    // Changed while it was asked: it would never be given back.
+    if (!this.keeps(subgraph) || this.changes.counter(subgraph) !== counterBefore) return false;
+    const entry: Entry = { subgraph, text, counter: counterBefore, storedAt: now, bytes: (key.length + text.length) * 2 };
+    if (entry.bytes > this.options.maxBytes / 16) return false;
+    const previous = this.entries.get(key);
+    if (previous) this.drop(key, previous);
+    while (this.bytes + entry.bytes > this.options.maxBytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value!;
+      this.drop(oldestKey, oldest);
+    }
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+    return true;
+  }
+
+  /** Memory the texts kept take now (estimated). */
+  get bytesKept(): number {
+    return this.bytes;
+  }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
