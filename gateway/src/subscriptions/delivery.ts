@@ -60,10 +60,10 @@ export function nextEnvelope(id: string): Buffer {
 const NEXT_SUFFIX = Buffer.from('}');
 
 /**
- * Holds the writes to a connection until the end of the current tick: an event delivered to its
- * many subscriptions leaves in one writev, not in one system call per message. Each socket's
- * backlog is noted when it is corked, so that the messages of the tick itself do not count as a
- * slow reader's.
+ * Holds the writes to a connection until they are flushed, at the latest at the end of the current
+ * tick: an event delivered to its many subscriptions leaves in one writev, not in one system call
+ * per message. Each socket's backlog is noted when it is corked, so that the messages held do not
+ * count as a slow reader's.
  */
 export class TickWrites {
   /** The TCP socket under each WebSocket, from its upgrade request. */
@@ -80,7 +80,7 @@ export class TickWrites {
     return this.transports.get(socket);
   }
 
-  /** Corks `socket` until the end of this tick; the bytes it had waiting before this tick. */
+  /** Corks `socket` until the next flush (the end of this tick at the latest); the bytes it had waiting before. */
   hold(socket: WebSocket): number {
     const transport = this.transports.get(socket);
     if (!transport) return socket.bufferedAmount;
@@ -91,14 +91,21 @@ export class TickWrites {
       this.corked.set(transport, backlog);
       if (!this.scheduled) {
         this.scheduled = true;
-        process.nextTick(() => this.release());
+        process.nextTick(() => {
+          this.scheduled = false;
+          this.flush();
+        });
       }
     }
     return backlog;
   }
 
-  private release(): void {
-    this.scheduled = false;
+  /**
+   * Sends what is held now. A dispatch flushes once its pass is written: its subscribers' bytes
+   * leave while the next dispatch writes, instead of all at the end of the tick.
+   */
+  flush(): void {
+    if (this.corked.size === 0) return;
     const corked = [...this.corked.keys()];
     this.corked.clear();
     for (const transport of corked) transport.uncork();

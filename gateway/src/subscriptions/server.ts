@@ -536,7 +536,7 @@ export function attachSubscriptions(options: {
   /**
    * One event for every member of a dispatch: one membership check and completion (shared with
    * the account's other subscribers of the event), then one synchronous pass writing the same
-   * payload bytes to each member's socket.
+   * payload bytes to each member's socket, sent at its end.
    */
   const deliverLive = async (event: LoggedEvent, dispatch: LiveDispatch<LiveMember>, parsed: ParsedSubscription, workspaceId: string, groupKey: string) => {
     let representative: LiveMember | undefined;
@@ -569,6 +569,7 @@ export function attachSubscriptions(options: {
       if (sent === 'slow') logger.warn({ accountId: member.connection.accountId, bufferedBytes: member.connection.socket.bufferedAmount }, 'slow subscriber dropped');
       dispatch.end(member);
     }
+    writes.flush();
     if (delivered) subscriptionEventsDelivered.inc({ subscription: parsed.field }, delivered);
   };
 
