@@ -16,7 +16,7 @@ export interface GatewayContext {
   authorization: string | null;
   /** The subgraphs this request asked, while the response cache reads an answer to keep. */
   subgraphsAsked?: Set<string>;
-  /** The subgraphs a mutation was sent to, while the response cache waits for a mutation's answer. */
+  /** The subgraphs a mutation is sent to: their counters move once it is answered (`mutationChangesPlugin`). */
   subgraphsWritten?: Set<string>;
 }
 

@@ -123,7 +123,7 @@ describe('the response cache', () => {
     expect(cache.lookUp('a')).toBeNull();
   });
 
-  it('forgets what was read from a subgraph a mutation asked once it is answered, and everything when notifications were lost', () => {
+  it('forgets what was read from a subgraph once a mutation sent to it is answered, and everything when notifications were lost', () => {
     expect(cache.keep('a', data('A'), ['service-market'], changes.countersNow())).toBe(true);
     changes.changed('service-market');
     expect(cache.lookUp('a')).toBeNull();
