@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from '@apollo/server';
 import { responseCacheLookups } from '@mpp/kit';
 import type { GatewayContext } from '../gateway.js';
+import { ByteBudget } from './byte-budget.js';
 import type { DataChanges } from './data-changes.js';
 
 /** One answer kept: its data, and what it was read from. */
@@ -39,15 +40,16 @@ const HEAP_BYTES_PER_JSON_BYTE = 6;
  * expired token) runs before the cache is looked at: a kept answer costs its caller as much.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: ByteBudget<Entry>;
   /** Each kept answer's data as JSON, written once: giving it back does not serialize it again. */
   private readonly texts = new WeakMap<object, string>();
 
   constructor(
     readonly changes: DataChanges,
     private readonly options: ResponseCacheOptions,
-  ) {}
+  ) {
+    this.entries = new ByteBudget(options.maxBytes);
+  }
 
   /** The answer kept under `key` while it is current; a stale one is dropped. */
   lookUp(key: string, now = Date.now()): Record<string, unknown> | null {
@@ -56,12 +58,9 @@ export class ResponseCache {
     // While the LISTEN is being re-established, changes go unheard: nothing is given back.
     if (!this.changes.hearing()) return null;
     if (now - entry.storedAt > this.options.maxAgeMs || !this.current(entry)) {
-      this.drop(key, entry);
+      this.entries.delete(key);
       return null;
     }
-    // Most recently used last: eviction takes from the front.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     return entry.data;
   }
 
@@ -75,15 +74,7 @@ export class ResponseCache {
     if (!this.current(entry)) return false;
     const text = JSON.stringify(data);
     entry.bytes = (key.length + text.length) * HEAP_BYTES_PER_JSON_BYTE;
-    if (entry.bytes > this.options.maxBytes / 16) return false;
-    const previous = this.entries.get(key);
-    if (previous) this.drop(key, previous);
-    while (this.bytes + entry.bytes > this.options.maxBytes) {
-      const [oldestKey, oldest] = this.entries.entries().next().value!;
-      this.drop(oldestKey, oldest);
-    }
-    this.entries.set(key, entry);
-    this.bytes += entry.bytes;
+    if (!this.entries.set(key, entry)) return false;
     this.texts.set(data, text);
     return true;
   }
@@ -101,7 +92,7 @@ export class ResponseCache {
 
   /** Memory the answers kept take now (estimated). */
   get bytesKept(): number {
-    return this.bytes;
+    return this.entries.bytes;
   }
 
   private current(entry: Entry): boolean {
@@ -111,10 +102,6 @@ export class ResponseCache {
     return true;
   }
 
-  private drop(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
-  }
 }
 
 /** The cache key of a request: the credential, the document, the operation and its variables. */

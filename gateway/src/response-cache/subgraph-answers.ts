@@ -1,4 +1,5 @@
 import { subgraphCacheLookups } from '@mpp/kit';
+import { ByteBudget } from './byte-budget.js';
 import type { DataChanges } from './data-changes.js';
 
 /** One subgraph answer kept: its text, and the subgraph's change counter when it was asked. */
@@ -31,13 +32,14 @@ export interface SubgraphAnswersOptions {
  * the gateway merges entities into the objects it is given, so each use parses its own.
  */
 export class SubgraphAnswers {
-  private readonly entries = new Map<string, Entry>();
-  private bytes = 0;
+  private readonly entries: ByteBudget<Entry>;
 
   constructor(
     readonly changes: DataChanges,
     private readonly options: SubgraphAnswersOptions,
-  ) {}
+  ) {
+    this.entries = new ByteBudget(options.maxBytes);
+  }
 
   /** Whether fetches of `subgraph` may be kept now (its changes, and those it follows, are heard). */
   keeps(subgraph: string): boolean {
@@ -49,13 +51,10 @@ export class SubgraphAnswers {
     const entry = this.entries.get(key);
     const current = entry !== undefined && this.changes.hearing() && now - entry.storedAt <= this.options.maxAgeMs && this.changes.counter(subgraph) === entry.counter;
     if (!current) {
-      if (entry) this.drop(key, entry);
+      if (entry) this.entries.delete(key);
       subgraphCacheLookups.inc({ subgraph, outcome: 'miss' });
       return null;
     }
-    // Most recently used last: eviction takes from the front.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     subgraphCacheLookups.inc({ subgraph, outcome: 'hit' });
     return entry.text;
   }
@@ -64,26 +63,11 @@ export class SubgraphAnswers {
   keep(subgraph: string, key: string, text: string, counterBefore: number, now = Date.now()): boolean {
     // Changed while it was asked: it would never be given back.
     if (!this.keeps(subgraph) || this.changes.counter(subgraph) !== counterBefore) return false;
-    const entry: Entry = { subgraph, text, counter: counterBefore, storedAt: now, bytes: (key.length + text.length) * 2 };
-    if (entry.bytes > this.options.maxBytes / 16) return false;
-    const previous = this.entries.get(key);
-    if (previous) this.drop(key, previous);
-    while (this.bytes + entry.bytes > this.options.maxBytes) {
-      const [oldestKey, oldest] = this.entries.entries().next().value!;
-      this.drop(oldestKey, oldest);
-    }
-    this.entries.set(key, entry);
-    this.bytes += entry.bytes;
-    return true;
+    return this.entries.set(key, { subgraph, text, counter: counterBefore, storedAt: now, bytes: (key.length + text.length) * 2 });
   }
 
   /** Memory the texts kept take now (estimated). */
   get bytesKept(): number {
-    return this.bytes;
-  }
-
-  private drop(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.bytes -= entry.bytes;
+    return this.entries.bytes;
   }
 }
