@@ -5,7 +5,8 @@
 // adds this one receiving process's queue of 10,000 messages to parse), deliveries per second, the
 // platform process's RSS (idle, with the subscribers, peak), and the platform's CPU time per 1,000
 // deliveries (the figure to compare on a loaded machine: latency there measures the neighbours
-// too). In the distributed mode the platform process is the gateway, its subgraphs run apart.
+// too), then p50/p99 by the status each event moved to. In the distributed mode the platform
+// process is the gateway, its subgraphs run apart.
 //   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres|distributed,
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back,
 //                                     BENCH_CONNECT_WAVE=100 connections opened at a time)
@@ -197,6 +198,8 @@ async function measure(mode: Mode) {
     const handledLatencies: number[] = [];
     /** The first receipt of each event: the path through the gateway before the fan-out. */
     const firstReceipts = new Map<string, number>();
+    /** Latencies by the status an event moved to: a placement (NEW) costs the platform more than a later step. */
+    const byTransition = new Map<string, number[]>();
     let delivered = 0;
     let firstDelivery = 0;
     let lastDelivery = 0;
@@ -212,9 +215,11 @@ async function measure(mode: Mode) {
           {
             next: (result) => {
               const now = arrivedAt;
-              const event = (result.data as { orderStatusChanged?: { at: string; cursor: string } } | undefined)?.orderStatusChanged;
+              const event = (result.data as { orderStatusChanged?: { at: string; cursor: string; to: string } } | undefined)?.orderStatusChanged;
               if (!event) return;
               latencies.push(now - Date.parse(event.at));
+              const ofTransition = byTransition.get(event.to) ?? [];
+              if (ofTransition.push(now - Date.parse(event.at)) === 1) byTransition.set(event.to, ofTransition);
               handledLatencies.push(Date.now() - Date.parse(event.at));
               if (!firstReceipts.has(event.cursor)) firstReceipts.set(event.cursor, now - Date.parse(event.at));
               delivered += 1;
@@ -245,6 +250,7 @@ async function measure(mode: Mode) {
     if (delivered < SUBSCRIBERS) throw new Error(`only ${delivered} of ${SUBSCRIBERS} subscribers answer`);
     await new Promise((r) => setTimeout(r, 1000));
     latencies.length = 0;
+    byTransition.clear();
     handledLatencies.length = 0;
     firstReceipts.clear();
     delivered = 0;
@@ -270,7 +276,11 @@ async function measure(mode: Mode) {
     latencies.sort((a, b) => a - b);
     handledLatencies.sort((a, b) => a - b);
     const firsts = [...firstReceipts.values()].sort((a, b) => a - b);
-    return {
+    const transitionRows = [...byTransition].map(([to, values]) => {
+      values.sort((a, b) => a - b);
+      return { mode, 'moved to': to, deliveries: values.length, 'p50 ms': percentile(values, 50), 'p99 ms': percentile(values, 99) };
+    });
+    const summary = {
       mode,
       subscribers: SUBSCRIBERS,
       transitions: TRANSITIONS,
@@ -289,13 +299,16 @@ async function measure(mode: Mode) {
       'RSS peak MiB': Math.round(rssPeak),
       'RSS growth MiB': Math.round(rssPeak - rssIdle),
     };
+    return { summary, transitionRows };
   } finally {
     await Promise.all(sockets.map((socket) => socket.dispose()));
     await platform.stop();
   }
 }
 
-const rows = [];
-for (const mode of modesToRun()) rows.push(await measure(mode));
+const runs = [];
+for (const mode of modesToRun()) runs.push(await measure(mode));
 console.log(`\nLive order subscriptions: ${SUBSCRIBERS} subscribers (${ACCOUNTS_PER_PARTY} accounts per party, ${PER_CONNECTION} per connection), ${TRANSITIONS} transitions`);
-console.table(rows);
+console.table(runs.map((run) => run.summary));
+console.log('By the status each event moved to:');
+console.table(runs.flatMap((run) => run.transitionRows));
