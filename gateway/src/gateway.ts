@@ -40,7 +40,7 @@ export function readSupergraph(): string {
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly path: string;
-  private readonly send: (headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
+  private readonly send: (headers: Record<string, string>, body: string, sharedKey: string | null) => Promise<SubgraphAnswer>;
 
   constructor(
     url: string,
@@ -80,19 +80,19 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers[INTERNAL_CREDENTIAL_HEADER] = signInternalRequest(this.internalSecret, { method: 'POST', path: this.path, authorization });
     // `traceparent` of this fetch's span (tracing on): the subgraph's spans join the request's trace.
     injectTraceContext({ set: (name, value) => void (headers[name.toLowerCase()] = value) });
-    // `query` first: isQueryBody() tells queries (shareable in flight, and kept) by the body's start.
+    // `query` first: isQueryBody() tells queries (shared in flight, and kept) by the body's start.
     const requestBody = JSON.stringify({ query, ...rest });
-    const answers = this.answers && isQueryBody(requestBody) && this.answers.keeps(this.subgraph) ? this.answers : null;
-    const key = answers ? inFlightKey(headers, requestBody) : '';
-    const kept = answers?.lookUp(this.subgraph, key);
+    const sharedKey = isQueryBody(requestBody) ? inFlightKey(headers, requestBody) : null;
+    const answers = sharedKey !== null && this.answers?.keeps(this.subgraph) ? this.answers : null;
+    const kept = answers && sharedKey !== null ? answers.lookUp(this.subgraph, sharedKey) : null;
     if (kept) return JSON.parse(kept) as GatewayGraphQLResponse;
     const counterBefore = answers?.changes.counter(this.subgraph) ?? 0;
-    const answer = await this.send(headers, requestBody);
+    const answer = await this.send(headers, requestBody, sharedKey);
     const body = isJson(answer.contentType) ? (JSON.parse(answer.text) as unknown) : answer.text;
     if (answer.status < 200 || answer.status >= 300) throw this.httpError(answer, body);
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Error(`Expected a JSON object from the ${this.subgraph} service, received: ${answer.text.slice(0, 200)}`);
     const response = body as GatewayGraphQLResponse;
-    if (answers && !response.errors?.length && !response.extensions) answers.keep(this.subgraph, key, answer.text, counterBefore);
+    if (answers && sharedKey !== null && !response.errors?.length && !response.extensions) answers.keep(this.subgraph, sharedKey, answer.text, counterBefore);
     return response;
   }
 
@@ -225,14 +225,14 @@ async function post(subgraph: string, url: string, headers: Record<string, strin
 }
 
 /**
- * How a data source sends: identical queries in flight (same headers, same body) share one
- * subgraph request; each caller still parses its own copy, as the gateway writes into what it gets.
+ * How a data source sends: identical queries in flight (the same `inFlightKey`, made by the caller
+ * for queries only; null for anything else) share one subgraph request; each caller still parses
+ * its own copy, as the gateway writes into what it gets.
  */
-function senderFor(subgraph: string, url: string): (headers: Record<string, string>, body: string) => Promise<SubgraphAnswer> {
+function senderFor(subgraph: string, url: string): (headers: Record<string, string>, body: string, key: string | null) => Promise<SubgraphAnswer> {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
-  return (headers, body) => {
-    if (!isQueryBody(body)) return post(subgraph, url, headers, body);
-    const key = inFlightKey(headers, body);
+  return (headers, body, key) => {
+    if (key === null) return post(subgraph, url, headers, body);
     let answer = inFlight.get(key);
     if (!answer) {
       answer = post(subgraph, url, headers, body).finally(() => inFlight.delete(key));

@@ -217,11 +217,13 @@ async function measure(mode: Mode) {
               const now = arrivedAt;
               const event = (result.data as { orderStatusChanged?: { at: string; cursor: string; to: string } } | undefined)?.orderStatusChanged;
               if (!event) return;
-              latencies.push(now - Date.parse(event.at));
+              const committedAt = Date.parse(event.at);
+              const latency = now - committedAt;
+              latencies.push(latency);
               const ofTransition = byTransition.get(event.to) ?? [];
-              if (ofTransition.push(now - Date.parse(event.at)) === 1) byTransition.set(event.to, ofTransition);
-              handledLatencies.push(Date.now() - Date.parse(event.at));
-              if (!firstReceipts.has(event.cursor)) firstReceipts.set(event.cursor, now - Date.parse(event.at));
+              if (ofTransition.push(latency) === 1) byTransition.set(event.to, ofTransition);
+              handledLatencies.push(Date.now() - committedAt);
+              if (!firstReceipts.has(event.cursor)) firstReceipts.set(event.cursor, latency);
               delivered += 1;
               firstDelivery ||= now;
               lastDelivery = now;

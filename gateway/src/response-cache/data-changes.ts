@@ -100,9 +100,9 @@ export class DataChanges {
 
   /** `subgraph` changed: a mutation that asked it (or an upload to it) has been answered. */
   changed(subgraph: string): void {
+    // A subgraph this gateway does not know has nothing kept (it is never trusted).
     const schema = this.subgraphs.get(subgraph)?.schema;
     if (schema) this.schemaChanged(schema);
-    else this.counters.set(subgraph, (this.counters.get(subgraph) ?? 0) + 1);
   }
 
   /** Something in `schema` changed: the subgraph stored there and those following it. */

@@ -101,7 +101,6 @@ export class ResponseCache {
     }
     return true;
   }
-
 }
 
 /** The cache key of a request: the credential, the document, the operation and its variables. */
