@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
-import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration } from '@mpp/kit';
+import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration, type GraphQLAnswer, type InProcessHandler } from '@mpp/kit';
 import { GraphQLError } from 'graphql';
 import { Agent, request } from 'undici';
 // Not from compose.ts: serving the graph must not load the composition library.
@@ -48,11 +48,13 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly internalSecret: Buffer,
     /** The answers this gateway keeps of its subgraphs' queries; null: every fetch asks. */
     private readonly answers: SubgraphAnswers | null,
+    /** The subgraph served by this process (the embedded mode): called without a socket. */
+    inProcess: InProcessHandler | undefined,
   ) {
     super({ url, honorSubgraphCacheControlHeader: false });
     const parsed = new URL(url);
     this.path = `${parsed.pathname}${parsed.search}`;
-    this.send = senderFor(subgraph, url);
+    this.send = senderFor(inProcess ? callInProcess(subgraph, inProcess) : (headers, body) => post(subgraph, url, headers, body));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -110,12 +112,8 @@ function isJson(contentType: string): boolean {
   return contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json');
 }
 
-/** One subgraph HTTP answer, shared by the identical requests that waited for it. */
-interface SubgraphAnswer {
-  status: number;
-  contentType: string;
-  text: string;
-}
+/** One subgraph answer, shared by the identical requests that waited for it. */
+type SubgraphAnswer = GraphQLAnswer;
 
 /**
  * A request body of a subgraph query (never a mutation or subscription): only those may be shared
@@ -217,25 +215,56 @@ async function post(subgraph: string, url: string, headers: Record<string, strin
     return { status: answer.statusCode, contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '', text };
   } catch (error) {
     timed({ outcome: 'unavailable' });
-    throw new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
-      originalError: error as Error,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
-    });
+    throw unavailable(subgraph, error);
   }
 }
+
+/** A subgraph that cannot answer (down, refusing, too slow): its fields fail with this, the rest is served. */
+function unavailable(subgraph: string, error: unknown): GraphQLError {
+  return new GraphQLError(`The ${subgraph} service is unavailable; try again shortly.`, {
+    originalError: error as Error,
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}
+
+/** The same deadline, metric and SERVICE_UNAVAILABLE error as over HTTP, for a subgraph in this process. */
+function callInProcess(subgraph: string, answer: InProcessHandler): Send {
+  return async (headers, body) => {
+    const timed = subgraphFetchDuration.startTimer({ subgraph });
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      const answered = await Promise.race([
+        answer({ headers, body }),
+        new Promise<never>((_, reject) => {
+          deadline = setTimeout(() => reject(new Error(`no answer within ${SUBGRAPH_TIMEOUT_MS} ms`)), SUBGRAPH_TIMEOUT_MS);
+        }),
+      ]);
+      timed({ outcome: answered.status >= 200 && answered.status < 300 ? 'ok' : 'http_error' });
+      return answered;
+    } catch (error) {
+      timed({ outcome: 'unavailable' });
+      throw unavailable(subgraph, error);
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+}
+
+/** How a subgraph is reached: over HTTP, or within the process. */
+type Send = (headers: Record<string, string>, body: string) => Promise<SubgraphAnswer>;
 
 /**
  * How a data source sends: identical queries in flight (the same `inFlightKey`, made by the caller
  * for queries only; null for anything else) share one subgraph request; each caller still parses
  * its own copy, as the gateway writes into what it gets.
  */
-function senderFor(subgraph: string, url: string): (headers: Record<string, string>, body: string, key: string | null) => Promise<SubgraphAnswer> {
+function senderFor(send: Send): (headers: Record<string, string>, body: string, key: string | null) => Promise<SubgraphAnswer> {
   const inFlight = new Map<string, Promise<SubgraphAnswer>>();
   return (headers, body, key) => {
-    if (key === null) return post(subgraph, url, headers, body);
+    if (key === null) return send(headers, body);
     let answer = inFlight.get(key);
     if (!answer) {
-      answer = post(subgraph, url, headers, body).finally(() => inFlight.delete(key));
+      answer = send(headers, body).finally(() => inFlight.delete(key));
       inFlight.set(key, answer);
     }
     return answer;
@@ -249,6 +278,8 @@ export function createGateway(options: {
   supergraphSdl?: string;
   /** Subgraph answers kept until their subgraph changes; none when unset. */
   subgraphAnswers?: SubgraphAnswers | null;
+  /** Subgraphs served by this process, called without a socket; the others over HTTP. */
+  inProcessSubgraphs?: ReadonlyMap<string, InProcessHandler>;
 }) {
   // Apollo Gateway otherwise reports the host (uptime, CPUs, memory, cloud provider, after probing
   // cloud metadata endpoints) to Apollo's servers every few minutes: the platform sends nothing to
@@ -263,7 +294,7 @@ export function createGateway(options: {
     buildService({ name }) {
       const url = options.subgraphUrls.get(name);
       if (!url) throw new Error(`No URL for subgraph "${name}"`);
-      return new SubgraphDataSource(url, name, options.internalSecret, options.subgraphAnswers ?? null);
+      return new SubgraphDataSource(url, name, options.internalSecret, options.subgraphAnswers ?? null, options.inProcessSubgraphs?.get(name));
     },
   });
 }

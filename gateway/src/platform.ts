@@ -25,8 +25,9 @@ export interface RunningPlatform {
 
 /**
  * The embedded mode: every subgraph and the gateway in one process over one database (PGlite
- * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own,
- * so the gateway reaches them over HTTP exactly as in the distributed mode. `opening`: the database,
+ * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own
+ * (readiness, metrics, tools), but the gateway calls them within the process: the same request,
+ * credential, Apollo Server and answer as over HTTP, without the sockets. `opening`: the database,
  * when its opening was begun already (all-in-one.ts).
  */
 export async function startPlatform(config: PlatformConfig, logger: Logger, opening?: Promise<Database>): Promise<RunningPlatform> {
@@ -56,6 +57,8 @@ export async function startPlatform(config: PlatformConfig, logger: Logger, open
       internalSecret,
       sessions,
       subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
+      // Asked within the process; their HTTP ports still serve /readyz, /metrics and tools.
+      inProcessSubgraphs: new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.answerInProcess])),
     });
     return {
       url: `http://127.0.0.1:${gateway.port}/graphql`,

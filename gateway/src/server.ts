@@ -6,6 +6,7 @@ import {
   startGraphQLService,
   viewerFromAuthorization,
   type Database,
+  type InProcessHandler,
   type Logger,
   type PlatformConfig,
   type RunningService,
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   sessions?: EndedSessions;
   /** Subgraph name → its `/graphql` URL. */
   subgraphUrls: Map<string, string>;
+  /** Subgraphs served by this process (the embedded mode): called without a socket, by name. */
+  inProcessSubgraphs?: ReadonlyMap<string, InProcessHandler>;
   port?: number;
   host?: string;
 }
@@ -82,7 +85,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const maxAgeMs = config.responseCacheMaxAgeSeconds * 1000;
   const responseCache = dataChanges && config.responseCacheBytes > 0 ? new ResponseCache(dataChanges, { maxBytes: config.responseCacheBytes, maxAgeMs }) : null;
   const subgraphAnswers = dataChanges && config.subgraphCacheBytes > 0 ? new SubgraphAnswers(dataChanges, { maxBytes: config.subgraphCacheBytes, maxAgeMs }) : null;
-  const gateway = createGateway({ subgraphUrls, supergraphSdl, internalSecret, subgraphAnswers, logger: logger.child({ component: 'apollo-gateway' }) });
+  const gateway = createGateway({
+    subgraphUrls,
+    inProcessSubgraphs: options.inProcessSubgraphs,
+    supergraphSdl,
+    internalSecret,
+    subgraphAnswers,
+    logger: logger.child({ component: 'apollo-gateway' }),
+  });
   /** Releases what was started, when the gateway stops or cannot start. */
   const release = async () => {
     await feed.stop();

@@ -64,6 +64,9 @@ export interface ServedSubgraph extends RunningService {
   stopAll(): Promise<void>;
 }
 
+/** The answer to a request without the gateway's credential. */
+const GATEWAY_ONLY = { errors: [{ message: 'Only the gateway may call this service.', extensions: { code: 'UNAUTHENTICATED' } }] };
+
 /** Starts a subgraph and serves it over HTTP; every request's token is verified here too. */
 export async function serveSubgraph<C extends SubgraphContext>(
   module: SubgraphModule<C>,
@@ -91,7 +94,7 @@ export async function serveSubgraph<C extends SubgraphContext>(
           next();
           return;
         }
-        res.status(401).json({ errors: [{ message: 'Only the gateway may call this service.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        res.status(401).json(GATEWAY_ONLY);
       });
       started.routes?.(app);
     },
@@ -105,6 +108,14 @@ export async function serveSubgraph<C extends SubgraphContext>(
   });
   return {
     ...service,
+    // Within the process too, only the gateway's signed requests are answered.
+    answerInProcess: (request) => {
+      const credential = request.headers[INTERNAL_CREDENTIAL_HEADER];
+      if (verifyInternalRequest(runtime.internalSecret, credential, { method: 'POST', path: '/graphql', authorization: request.headers.authorization })) {
+        return service.answerInProcess(request);
+      }
+      return Promise.resolve({ status: 401, contentType: 'application/json; charset=utf-8', text: JSON.stringify(GATEWAY_ONLY) });
+    },
     async stopAll() {
       await service.stop();
       await started.stop();

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -21,10 +21,11 @@ import {
   requestMetrics,
   runInRequestScope,
 } from '../request-scope.js';
-import { runInTraceContext, traceIncomingRequest, traceRootResolvers } from '../tracing/spans.js';
+import { runInTraceContext, traceIncomingCall, traceIncomingRequest, traceRootResolvers } from '../tracing/spans.js';
 
 export interface RequestInfo {
-  req: Request;
+  /** The HTTP request, or what a request made within the process has of one (no client address). */
+  req: Pick<Request, 'headers' | 'ip'>;
   requestId: string;
   logger: Logger;
 }
@@ -65,12 +66,37 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   metricsPort?: number | null;
 }
 
+/** A `/graphql` POST made within this process: the gateway of the embedded mode calling a subgraph. */
+export interface InProcessRequest {
+  /** Lower-case names, as on the wire. */
+  headers: Record<string, string>;
+  /** The JSON body, as it would be sent. */
+  body: string;
+}
+
+/** How a `/graphql` request was answered, as read off an HTTP response. */
+export interface GraphQLAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+}
+
+/** Answers a request made within the process; rejects once the service is stopping (as a closed port refuses). */
+export type InProcessHandler = (request: InProcessRequest) => Promise<GraphQLAnswer>;
+
 export interface RunningService {
   name: string;
   /** `http://host:port` the service listens on. */
   url: string;
   port: number;
   httpServer: Server;
+  /**
+   * `/graphql` without a socket, for a caller in the same process: the same Apollo Server, body
+   * limit, request id, request scope, trace span and context as over HTTP, without the loopback
+   * round trip (two HTTP messages, their parsing, express) that cost a fifth of the CPU of an order
+   * transition in one process.
+   */
+  answerInProcess: InProcessHandler;
   /** Stops accepting requests and waits for those in flight. */
   stop(): Promise<void>;
 }
@@ -197,13 +223,57 @@ export async function startGraphQLService<TContext extends BaseContext>(
   }
   const { port } = httpServer.address() as AddressInfo;
   let stopping: Promise<void> | null = null;
+  const answering = new Set<Promise<GraphQLAnswer>>();
+  const answerInProcess: InProcessHandler = (request) => {
+    if (stopping) return Promise.reject(new Error(`${name} is stopping`));
+    const answer = answerCall(request);
+    answering.add(answer);
+    const settled = () => void answering.delete(answer);
+    answer.then(settled, settled);
+    return answer;
+  };
+  const answerCall = async ({ headers, body }: InProcessRequest): Promise<GraphQLAnswer> => {
+    const requestId = requestIdFrom(headers[REQUEST_ID_HEADER]);
+    const span = traceIncomingCall(name, '/graphql', 'POST', headers);
+    try {
+      const answer = await runInTraceContext(span?.context, () => runInRequestScope(requestId, () => executeInProcess(headers, body, requestId)));
+      span?.end(answer.status, true);
+      return answer;
+    } catch (error) {
+      span?.end(500, false);
+      throw error;
+    }
+  };
+  const executeInProcess = async (headers: Record<string, string>, body: string, requestId: string): Promise<GraphQLAnswer> => {
+    // As express.json() refuses them over HTTP.
+    if (body.length * 3 > options.maxRequestBytes && Buffer.byteLength(body) > options.maxRequestBytes) return badRequest(413, 'The request body is too large.');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return badRequest(400, 'The request body is not valid JSON.');
+    }
+    const headerMap = new HeaderMap();
+    for (const [header, value] of Object.entries(headers)) headerMap.set(header, value);
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: headerMap, search: '', body: parsed },
+      context: () => options.context({ req: { headers, ip: undefined }, requestId, logger: logger.child({ requestId }) }),
+    });
+    let text = '';
+    if (response.body.kind === 'complete') text = response.body.string;
+    else for await (const chunk of response.body.asyncIterator) text += chunk;
+    return { status: response.status ?? 200, contentType: response.headers.get('content-type') ?? '', text };
+  };
   return {
     name,
     url: `http://127.0.0.1:${port}`,
     port,
     httpServer,
+    answerInProcess,
     stop: () => (stopping ??= (async () => {
       await beforeStop?.();
+      // Requests made within the process finish, as HTTP requests in flight drain.
+      await Promise.allSettled(answering);
       await apollo.stop();
       await releaseMetrics?.();
     })()),
@@ -233,6 +303,11 @@ function corsFor(origins: string[]): RequestHandler {
     credentials: false,
     maxAge: 600,
   });
+}
+
+/** A 4xx answer as `jsonErrors` writes it over HTTP. */
+function badRequest(status: number, message: string): GraphQLAnswer {
+  return { status, contentType: 'application/json; charset=utf-8', text: JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }) };
 }
 
 /** Malformed or oversized bodies get a GraphQL-shaped 4xx, never a 500 or an HTML page. */

@@ -24,20 +24,38 @@ import { contextOfTraceParent, inService, isTracingEnabled, tracerFor } from './
  * request in; undefined when tracing is off.
  */
 export function traceIncomingRequest(service: string, route: string, req: IncomingMessage, res: ServerResponse): Context | undefined {
+  const call = traceIncomingCall(service, route, req.method ?? 'GET', req.headers);
+  if (!call) return undefined;
+  res.once('close', () => call.end(res.statusCode, res.writableFinished));
+  return call.context;
+}
+
+/**
+ * The SERVER span of a request, from its method and headers (`traceparent`), over HTTP or made
+ * within the process; `end` records the status it was answered with. Undefined when tracing is off.
+ */
+export function traceIncomingCall(
+  service: string,
+  route: string,
+  method: string,
+  headers: Record<string, string | string[] | undefined>,
+): { context: Context; end(status: number, answered: boolean): void } | undefined {
   if (!isTracingEnabled()) return undefined;
-  const parent = propagation.extract(ROOT_CONTEXT, req.headers);
+  const parent = propagation.extract(ROOT_CONTEXT, headers);
   const span = tracerFor(service).startSpan(
-    `${req.method} ${route}`,
-    { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'http.route': route, 'url.path': route } },
+    `${method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'http.route': route, 'url.path': route } },
     parent,
   );
-  res.once('close', () => {
-    span.setAttribute('http.response.status_code', res.statusCode);
-    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    else if (!res.writableFinished) span.setStatus({ code: SpanStatusCode.ERROR, message: 'connection closed before the response was sent' });
-    span.end();
-  });
-  return inService(trace.setSpan(parent, span), service);
+  return {
+    context: inService(trace.setSpan(parent, span), service),
+    end(status, answered) {
+      span.setAttribute('http.response.status_code', status);
+      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      else if (!answered) span.setStatus({ code: SpanStatusCode.ERROR, message: 'connection closed before the response was sent' });
+      span.end();
+    },
+  };
 }
 
 /**
