@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from '@mpp/kit';
 import { injectTraceContext, INTERNAL_CREDENTIAL_HEADER, REQUEST_ID_HEADER, signInternalRequest, subgraphFetchDuration, type GraphQLAnswer, type InProcessHandler } from '@mpp/kit';
@@ -233,6 +234,10 @@ function callInProcess(subgraph: string, answer: InProcessHandler): Send {
     const timed = subgraphFetchDuration.startTimer({ subgraph });
     let deadline: NodeJS.Timeout | undefined;
     try {
+      // The event loop reads the sockets first, as it would while a request crossed one: callers
+      // of the same query that arrive meanwhile join this fetch instead of running it again (PGlite
+      // answers synchronously, so without this turn a fetch would end before anyone could join).
+      await setImmediate();
       const answered = await Promise.race([
         answer({ headers, body }),
         new Promise<never>((_, reject) => {

@@ -25,9 +25,9 @@ export interface RunningPlatform {
 
 /**
  * The embedded mode: every subgraph and the gateway in one process over one database (PGlite
- * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own
- * (readiness, metrics, tools), but the gateway calls them within the process: the same request,
- * credential, Apollo Server and answer as over HTTP, without the sockets. `opening`: the database,
+ * under DATA_DIR, or the server of DATABASE_URL). Subgraphs listen on loopback ports of their own;
+ * the gateway reaches them there, or calls them within the process (`SUBGRAPH_TRANSPORT`): the
+ * same request, credential, Apollo Server and answer, without the sockets. `opening`: the database,
  * when its opening was begun already (all-in-one.ts).
  */
 export async function startPlatform(config: PlatformConfig, logger: Logger, opening?: Promise<Database>): Promise<RunningPlatform> {
@@ -57,8 +57,8 @@ export async function startPlatform(config: PlatformConfig, logger: Logger, open
       internalSecret,
       sessions,
       subgraphUrls: new Map(subgraphs.map((subgraph) => [subgraph.name, `${subgraph.url}/graphql`])),
-      // Asked within the process; their HTTP ports still serve /readyz, /metrics and tools.
-      inProcessSubgraphs: new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.answerInProcess])),
+      // SUBGRAPH_TRANSPORT: asked within the process, or over their ports (which serve /readyz, /metrics and tools either way).
+      inProcessSubgraphs: config.subgraphTransport === 'in-process' ? new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.answerInProcess])) : undefined,
     });
     return {
       url: `http://127.0.0.1:${gateway.port}/graphql`,

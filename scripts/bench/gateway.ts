@@ -5,6 +5,7 @@
 //   npm run bench                                  (both modes; BENCH_MODES=embedded to pick one)
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=32 npm run bench
 //   RESPONSE_CACHE_BYTES=0 SUBGRAPH_CACHE_BYTES=0 npm run bench   (the gateway's caches off: every request read afresh)
+//   SUBGRAPH_TRANSPORT=in-process npm run bench   (the gateway calls the subgraphs of its process without sockets; default on Postgres only)
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '@mpp/testkit';
 import autocannon from 'autocannon';
 import { cacheEnvironment, modesToRun, startPlatform, type Mode, type PlatformProcess } from './platform-process.js';

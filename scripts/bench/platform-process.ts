@@ -71,9 +71,12 @@ export async function createBenchDatabase(): Promise<{ url: string; name: string
   };
 }
 
-/** The gateway's caches as this run asks (`RESPONSE_CACHE_BYTES=0 SUBGRAPH_CACHE_BYTES=0`: both off), else their defaults. */
+/**
+ * The gateway's caches as this run asks (`RESPONSE_CACHE_BYTES=0 SUBGRAPH_CACHE_BYTES=0`: both off),
+ * and how it reaches the subgraphs of its process (`SUBGRAPH_TRANSPORT`), else their defaults.
+ */
 export function cacheEnvironment(): Record<string, string> {
-  const names = ['RESPONSE_CACHE_BYTES', 'SUBGRAPH_CACHE_BYTES'] as const;
+  const names = ['RESPONSE_CACHE_BYTES', 'SUBGRAPH_CACHE_BYTES', 'SUBGRAPH_TRANSPORT'] as const;
   return Object.fromEntries(names.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
 }
 

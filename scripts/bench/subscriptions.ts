@@ -12,6 +12,7 @@
 //                                     BENCH_CONNECT_WAVE=100 connections opened at a time)
 //   BENCH_SUBSCRIBERS=10000 BENCH_TRANSITIONS=10 BENCH_RATE=1 BENCH_MODES=postgres npm run bench:subscriptions
 //   SUBGRAPH_CACHE_BYTES=0: the gateway asks every subgraph afresh for each event's completion (as RESPONSE_CACHE_BYTES for answers).
+//   SUBGRAPH_TRANSPORT=http or in-process: how the gateway reaches the subgraphs of its process (default: in-process on Postgres).
 //   BENCH_PLATFORM_NODE_OPTIONS: NODE_OPTIONS of the platform process, e.g. a --require that profiles it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import {

@@ -1,16 +1,17 @@
-import { REQUEST_ID_HEADER } from '@mpp/kit';
+import { loadConfig, REQUEST_ID_HEADER } from '@mpp/kit';
 import { createService, createVerifiedIsv, placeOrder, prepareDeal, TestPlatform } from '@mpp/testkit';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/index.js';
 import { gatewayCredential } from '../support/subgraph.js';
 
-// In one process (`npm start`), the gateway calls its subgraphs without a socket: the same request,
-// credential and answer as over HTTP (README "Run modes"). Their ports still answer tools.
+// In one process (`npm start`), the gateway may call its subgraphs without a socket
+// (SUBGRAPH_TRANSPORT=in-process, the default on a Postgres server): the same request, credential
+// and answer as over HTTP. Their ports still answer tools.
 let platform: TestPlatform;
 beforeAll(async () => {
   // Every answer is asked of the subgraphs: no kept answer hides a fetch.
-  platform = await TestPlatform.start({ env: { RESPONSE_CACHE_BYTES: '0', SUBGRAPH_CACHE_BYTES: '0' } });
+  platform = await TestPlatform.start({ env: { RESPONSE_CACHE_BYTES: '0', SUBGRAPH_CACHE_BYTES: '0', SUBGRAPH_TRANSPORT: 'in-process' } });
 });
 afterAll(() => platform?.stop());
 
@@ -34,7 +35,8 @@ const MerchantOrders = graphql(`
 async function subgraphHttpRequests(run: () => Promise<unknown>): Promise<Record<string, string[]>> {
   const seen: Record<string, string[]> = {};
   const listeners = platform.platform.subgraphs.map((subgraph) => {
-    const listener = (request: IncomingMessage) => (seen[subgraph.name] ??= []).push(`${request.method} ${request.url}`);
+    // express (the first listener) has already cut its mount path off `url`; `originalUrl` keeps it.
+    const listener = (request: IncomingMessage & { originalUrl?: string }) => (seen[subgraph.name] ??= []).push(`${request.method} ${request.originalUrl ?? request.url}`);
     subgraph.httpServer.on('request', listener);
     return () => subgraph.httpServer.off('request', listener);
   });
@@ -51,6 +53,16 @@ function answerOf(name: string) {
   if (!subgraph) throw new Error(`no ${name} subgraph`);
   return subgraph.answerInProcess;
 }
+
+describe('SUBGRAPH_TRANSPORT', () => {
+  it('is in-process with a Postgres server and http with PGlite unless set; anything else is refused', () => {
+    expect(loadConfig({}).subgraphTransport).toBe('http');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.internal/platform' }).subgraphTransport).toBe('in-process');
+    expect(loadConfig({ SUBGRAPH_TRANSPORT: 'in-process' }).subgraphTransport).toBe('in-process');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.internal/platform', SUBGRAPH_TRANSPORT: 'http' }).subgraphTransport).toBe('http');
+    expect(() => loadConfig({ SUBGRAPH_TRANSPORT: 'grpc' })).toThrow('SUBGRAPH_TRANSPORT must be in-process or http, got "grpc"');
+  });
+});
 
 describe('subgraphs called within the process', () => {
   it('answer a query across all four subgraphs without an HTTP request to any of them', async () => {
@@ -107,6 +119,24 @@ describe('subgraphs called within the process', () => {
     const tooLarge = await answerOf('service-market')({ headers, body: huge });
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.text).errors[0]).toMatchObject({ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } });
+  });
+
+  it('are asked over their ports with SUBGRAPH_TRANSPORT=http, with the same answer', async () => {
+    const deal = await prepareDeal(platform);
+    await placeOrder(deal);
+    const read = () => deal.merchant.owner.client.execute(MerchantOrders, { id: deal.merchant.id });
+    const inProcess = await read();
+    await platform.restart({ env: { SUBGRAPH_TRANSPORT: 'http' } });
+    try {
+      let overHttp: Awaited<ReturnType<typeof read>> | undefined;
+      const requests = await subgraphHttpRequests(async () => {
+        overHttp = await read();
+      });
+      expect(overHttp).toEqual(inProcess);
+      for (const subgraph of ['accounts', 'orders', 'service-market', 'mini-programs']) expect(requests[subgraph]).toContain('POST /graphql');
+    } finally {
+      await platform.restart({ env: { SUBGRAPH_TRANSPORT: 'in-process' } });
+    }
   });
 
   // Last: Accounts stays stopped until the platform stops.

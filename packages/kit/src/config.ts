@@ -53,6 +53,11 @@ export interface PlatformConfig {
   responseCacheMaxAgeSeconds: number;
   /** Memory the subgraph answers the gateway keeps (until that subgraph changes) may take; 0: none kept. */
   subgraphCacheBytes: number;
+  /**
+   * How the gateway of the embedded and Postgres modes reaches the subgraphs of its own process:
+   * `in-process` (a call, no socket) or `http` (their loopback ports, as in the distributed mode).
+   */
+  subgraphTransport: SubgraphTransport;
 
   // Abuse limits, enforced by the gateway (README "Limits").
   /** Browser origins allowed to call the API cross-origin (CORS); none by default. */
@@ -137,6 +142,21 @@ function text(env: Env, name: string): string | null {
   return value === undefined || value === '' ? null : value;
 }
 
+export type SubgraphTransport = 'in-process' | 'http';
+
+/**
+ * With a Postgres server, calls within the process save the loopback round trips (a tenth of a
+ * dashboard's CPU, a dozen milliseconds of an event's delivery). PGlite answers on the process's
+ * own thread without yielding: the socket hop is then where identical requests of concurrent
+ * callers meet and share one fetch, which a busy process gains more from than the hop costs.
+ */
+function subgraphTransport(env: Env, databaseUrl: string | null): SubgraphTransport {
+  const raw = text(env, 'SUBGRAPH_TRANSPORT');
+  if (raw === null) return databaseUrl ? 'in-process' : 'http';
+  if (raw === 'in-process' || raw === 'http') return raw;
+  throw new Error(`SUBGRAPH_TRANSPORT must be in-process or http, got "${raw}"`);
+}
+
 export function loadConfig(env: Env = process.env, defaults: { port?: number } = {}): PlatformConfig {
   const port = integer(env, 'PORT', defaults.port ?? 4000);
   return {
@@ -160,6 +180,7 @@ export function loadConfig(env: Env = process.env, defaults: { port?: number } =
     responseCacheBytes: integer(env, 'RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0),
     responseCacheMaxAgeSeconds: integer(env, 'RESPONSE_CACHE_MAX_AGE_SECONDS', 30, 1),
     subgraphCacheBytes: integer(env, 'SUBGRAPH_CACHE_BYTES', 16 * 1024 * 1024, 0),
+    subgraphTransport: subgraphTransport(env, text(env, 'DATABASE_URL')),
     playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     subscriptionsPerConnection: integer(env, 'SUBSCRIPTIONS_PER_CONNECTION', 20, 1),
     maxSubscriptions: integer(env, 'MAX_SUBSCRIPTIONS', 10_000, 1),
