@@ -5,7 +5,9 @@
 // adds this one receiving process's queue of 10,000 messages to parse), deliveries per second, the
 // platform process's RSS (idle, with the subscribers, peak), and the platform's CPU time per 1,000
 // deliveries (the figure to compare on a loaded machine: latency there measures the neighbours
-// too), then p50/p99 by the status each event moved to. In the distributed mode the platform
+// too), the platform's own side (commit to bytes written, from its delivery-delay histogram: the
+// one receiving process here reads 1,000 sockets one after another, which subscribers on their own
+// machines do not), then p50/p99 by the status each event moved to. In the distributed mode the platform
 // process is the gateway, its subgraphs run apart.
 //   npm run bench:subscriptions     (BENCH_SUBSCRIBERS=1000, BENCH_TRANSITIONS=100, BENCH_MODES=embedded|postgres|distributed,
 //                                     BENCH_RATE=5 for 5 transitions a second instead of back to back,
@@ -93,6 +95,33 @@ const SUBSCRIPTION = `subscription Bench($workspaceId: ID!) {
     order { number status service { name isv { name } } merchant { name } miniProgram { name } }
   }
 }`;
+
+/**
+ * The platform's `platform_subscription_delivery_delay_seconds` buckets for orderStatusChanged
+ * (cumulative counts by upper bound in ms), as its /metrics says now.
+ */
+async function deliveryDelayBuckets(metricsUrl: string): Promise<Map<number, number>> {
+  const text = await (await fetch(metricsUrl)).text();
+  const buckets = new Map<number, number>();
+  const pattern = /^platform_subscription_delivery_delay_seconds_bucket\{[^}]*le="([^"]+)"[^}]*subscription="orderStatusChanged"[^}]*\} (\d+)$|^platform_subscription_delivery_delay_seconds_bucket\{[^}]*subscription="orderStatusChanged"[^}]*le="([^"]+)"[^}]*\} (\d+)$/gm;
+  for (const match of text.matchAll(pattern)) {
+    const le = match[1] ?? match[3]!;
+    buckets.set(le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le) * 1000, Number(match[2] ?? match[4]));
+  }
+  return buckets;
+}
+
+/**
+ * The upper bound (ms) of the bucket holding quantile `q` of the groups written (one observation
+ * per group of subscribers written together: here 20 groups of equal size per event).
+ */
+function bucketBound(buckets: Map<number, number>, q: number): number | string {
+  const bounds = [...buckets.keys()].sort((a, b) => a - b);
+  const total = buckets.get(Number.POSITIVE_INFINITY) ?? 0;
+  if (total === 0) return 'n/a';
+  const bound = bounds.find((le) => (buckets.get(le) ?? 0) >= q * total)!;
+  return Number.isFinite(bound) ? bound : '> 10 s';
+}
 
 async function onboard(url: string) {
   const anonymous = createPlatformClient({ url });
@@ -259,6 +288,8 @@ async function measure(mode: Mode) {
     delivered = 0;
     firstDelivery = 0;
 
+    const metricsUrl = platform.url.replace(/\/graphql$/, '/metrics');
+    const delaysBefore = await deliveryDelayBuckets(metricsUrl);
     const cpuBefore = platform.cpuMs();
     const rssBefore = platform.rssMiB();
     let rssPeak = rssBefore;
@@ -276,6 +307,8 @@ async function measure(mode: Mode) {
     for (let i = 0; delivered < expected && i < 1200; i++) await new Promise((r) => setTimeout(r, 50));
     clearInterval(sampler);
     const cpuUsedMs = platform.cpuMs() - cpuBefore;
+    const delays = await deliveryDelayBuckets(metricsUrl);
+    for (const [bound, count] of delaysBefore) delays.set(bound, (delays.get(bound) ?? 0) - count);
     latencies.sort((a, b) => a - b);
     handledLatencies.sort((a, b) => a - b);
     const firsts = [...firstReceipts.values()].sort((a, b) => a - b);
@@ -293,6 +326,9 @@ async function measure(mode: Mode) {
       'p99 ms': percentile(latencies, 99),
       'first receipt p50 ms': percentile(firsts, 50),
       'handled p99 ms': percentile(handledLatencies, 99),
+      // The platform's own side: commit to the bytes written, by its histogram (bucket bounds).
+      'written p50 ms ≤': bucketBound(delays, 0.5),
+      'written p99 ms ≤': bucketBound(delays, 0.99),
       'deliveries/s': Math.round(delivered / (Math.max(lastDelivery, mutationsDone) - Math.min(firstDelivery || started, started)) * 1000),
       // CPU time the platform spent per 1,000 deliveries: unlike latency, it hardly moves with the machine's load.
       'platform CPU ms/1k deliveries': delivered ? Math.round((cpuUsedMs * 1000) / delivered) : NaN,

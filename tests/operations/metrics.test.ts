@@ -136,6 +136,10 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
     expect(moved('platform_subgraph_fetch_duration_seconds_count', { subgraph: 'orders', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_subgraph_fetch_duration_seconds_count', { subgraph: 'service-market', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_subscription_events_delivered_total', { subscription: 'orderStatusChanged' })).toBe(1);
+    // Its delay from the order's transaction to the socket: once, and within the 10 s the histogram measures.
+    expect(moved('platform_subscription_delivery_delay_seconds_count', { subscription: 'orderStatusChanged' })).toBe(1);
+    const delayBuckets = (metrics: Scrape) => series(metrics, 'platform_subscription_delivery_delay_seconds_bucket', { subscription: 'orderStatusChanged', le: '10' });
+    expect((delayBuckets(after)[0]?.value ?? 0) - (delayBuckets(before)[0]?.value ?? 0)).toBe(1);
     expect(moved('platform_response_cache_lookups_total', { outcome: 'miss' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_response_cache_lookups_total', { outcome: 'hit' })).toBeGreaterThanOrEqual(1);
     expect(moved('platform_subgraph_cache_lookups_total', { subgraph: 'accounts', outcome: 'miss' })).toBeGreaterThanOrEqual(1);
@@ -163,6 +167,7 @@ describe('metrics on the public port (no METRICS_PORT)', () => {
       'platform_response_cache_lookups_total',
       'platform_subgraph_cache_lookups_total',
       'platform_subgraph_fetch_duration_seconds',
+      'platform_subscription_delivery_delay_seconds',
       'platform_subscription_events_delivered_total',
       'platform_subscriptions_active',
       'platform_websocket_connections',

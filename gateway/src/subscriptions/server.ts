@@ -7,6 +7,7 @@ import {
   recordErrors,
   recordOperation,
   runInRequestScope,
+  subscriptionDeliveryDelay,
   subscriptionEventsDelivered,
   trackSubscriptionServer,
   unauthenticated,
@@ -533,6 +534,11 @@ export function attachSubscriptions(options: {
     return null;
   };
 
+  /** How long after its transaction began (its `occurred_at`) an event was written to subscribers' sockets. */
+  const observeDelay = (event: LoggedEvent, field: string) => {
+    subscriptionDeliveryDelay.observe({ subscription: field }, Math.max(0, Date.now() - event.occurredAt.getTime()) / 1000);
+  };
+
   /**
    * One event for every member of a dispatch: one membership check and completion (shared with
    * the account's other subscribers of the event), then one synchronous pass writing the same
@@ -570,7 +576,10 @@ export function attachSubscriptions(options: {
       dispatch.end(member);
     }
     writes.flush();
-    if (delivered) subscriptionEventsDelivered.inc({ subscription: parsed.field }, delivered);
+    if (delivered) {
+      subscriptionEventsDelivered.inc({ subscription: parsed.field }, delivered);
+      observeDelay(event, parsed.field);
+    }
   };
 
   /**
@@ -611,7 +620,10 @@ export function attachSubscriptions(options: {
             return;
           }
           const sent = sendEncodedNext(writes, connection.socket, member.envelope, encodedEvent(result as ExecutionResult, parsed.responseKey), limits.maxBufferedBytes);
-          if (sent === 'sent') subscriptionEventsDelivered.inc({ subscription: parsed.field });
+          if (sent === 'sent') {
+            subscriptionEventsDelivered.inc({ subscription: parsed.field });
+            observeDelay(event, parsed.field);
+          }
           if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
           if (sent !== 'sent') return;
           member.after = event.position;
