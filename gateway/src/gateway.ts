@@ -49,7 +49,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly internalSecret: Buffer,
     /** The answers this gateway keeps of its subgraphs' queries; null: every fetch asks. */
     private readonly answers: SubgraphAnswers | null,
-    /** The subgraph served by this process (the embedded mode): called without a socket. */
+    /** The subgraph served by this process, to be called without a socket (`SUBGRAPH_TRANSPORT=in-process`). */
     inProcess: InProcessHandler | undefined,
   ) {
     super({ url, honorSubgraphCacheControlHeader: false });

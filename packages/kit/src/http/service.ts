@@ -66,7 +66,7 @@ export interface GraphQLServiceOptions<TContext extends BaseContext> {
   metricsPort?: number | null;
 }
 
-/** A `/graphql` POST made within this process: the gateway of the embedded mode calling a subgraph. */
+/** A `/graphql` POST made within this process: the gateway of `npm start` calling a subgraph (`SUBGRAPH_TRANSPORT`). */
 export interface InProcessRequest {
   /** Lower-case names, as on the wire. */
   headers: Record<string, string>;
@@ -93,8 +93,8 @@ export interface RunningService {
   /**
    * `/graphql` without a socket, for a caller in the same process: the same Apollo Server, body
    * limit, request id, request scope, trace span and context as over HTTP, without the loopback
-   * round trip (two HTTP messages, their parsing, express) that cost a fifth of the CPU of an order
-   * transition in one process.
+   * round trip (two HTTP messages, their parsing, express), which cost a fifth of the CPU of an
+   * order transition in one process on a Postgres server.
    */
   answerInProcess: InProcessHandler;
   /** Stops accepting requests and waits for those in flight. */
