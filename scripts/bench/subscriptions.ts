@@ -103,10 +103,10 @@ const SUBSCRIPTION = `subscription Bench($workspaceId: ID!) {
 async function deliveryDelayBuckets(metricsUrl: string): Promise<Map<number, number>> {
   const text = await (await fetch(metricsUrl)).text();
   const buckets = new Map<number, number>();
-  const pattern = /^platform_subscription_delivery_delay_seconds_bucket\{[^}]*le="([^"]+)"[^}]*subscription="orderStatusChanged"[^}]*\} (\d+)$|^platform_subscription_delivery_delay_seconds_bucket\{[^}]*subscription="orderStatusChanged"[^}]*le="([^"]+)"[^}]*\} (\d+)$/gm;
-  for (const match of text.matchAll(pattern)) {
-    const le = match[1] ?? match[3]!;
-    buckets.set(le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le) * 1000, Number(match[2] ?? match[4]));
+  for (const [, labels, count] of text.matchAll(/^platform_subscription_delivery_delay_seconds_bucket\{([^}]*)\} (\d+)$/gm)) {
+    const le = /le="([^"]+)"/.exec(labels!)?.[1];
+    if (!le || !labels!.includes('subscription="orderStatusChanged"')) continue;
+    buckets.set(le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le) * 1000, Number(count));
   }
   return buckets;
 }
