@@ -8,7 +8,7 @@ import { consumerOffsets, directoryAccounts, directoryMembers, directoryWorkspac
 import { buildMiniProgramsSchema } from './schema.js';
 import { FileBlobStore } from './storage/blob-store.js';
 import { uploadRoutes } from './upload/upload.routes.js';
-import { UPLOAD_COLLECT_INTERVAL_MS } from './upload/upload.rules.js';
+import { UPLOAD_COLLECT_FIRST_DELAY_MS, UPLOAD_COLLECT_INTERVAL_MS } from './upload/upload.rules.js';
 import { startUploadCollector } from './upload/upload.service.js';
 
 export { buildMiniProgramsSchema } from './schema.js';
@@ -44,7 +44,7 @@ export const miniProgramsSubgraph: SubgraphModule<MiniProgramsContext> = {
     });
     await orderEvents.start();
     const deps = { db, config, logger, directory, orderEvents, blobs: new FileBlobStore(join(config.dataDir, 'uploads')) };
-    const stopCollector = startUploadCollector(deps, UPLOAD_COLLECT_INTERVAL_MS);
+    const stopCollector = startUploadCollector(deps, UPLOAD_COLLECT_INTERVAL_MS, UPLOAD_COLLECT_FIRST_DELAY_MS);
     return {
       directory,
       context: (base) => miniProgramsContext(base, deps),

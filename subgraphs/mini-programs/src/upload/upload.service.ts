@@ -97,8 +97,8 @@ export async function collectUnusedUploads(deps: Pick<MiniProgramsDeps, 'db' | '
   }
 }
 
-/** Runs the collector now and then every `intervalMs` (errors logged, never thrown); returns its stop. */
-export function startUploadCollector(deps: Pick<MiniProgramsDeps, 'db' | 'blobs' | 'logger'>, intervalMs: number): () => Promise<void> {
+/** Runs the collector after `firstDelayMs`, then every `intervalMs` (errors logged, never thrown); returns its stop. */
+export function startUploadCollector(deps: Pick<MiniProgramsDeps, 'db' | 'blobs' | 'logger'>, intervalMs: number, firstDelayMs: number): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = collectUnusedUploads(deps).then(
@@ -108,11 +108,12 @@ export function startUploadCollector(deps: Pick<MiniProgramsDeps, 'db' | 'blobs'
       (error: unknown) => deps.logger.warn({ err: error }, 'collecting unused uploads failed; will retry'),
     );
   };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  run();
+  let timer = setTimeout(function every() {
+    run();
+    timer = setTimeout(every, intervalMs).unref();
+  }, firstDelayMs).unref();
   return async () => {
-    clearInterval(timer);
+    clearTimeout(timer);
     await running;
   };
 }
