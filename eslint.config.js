@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*-cli.ts', 'scripts/**', '**/all-in-one.ts', '**/bench/**'],
+    files: ['**/*-cli.ts', 'scripts/**', '**/all-in-one.ts', '**/all-in-one-main.ts', '**/bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -6,6 +6,7 @@
 //   npx tsx scripts/bench/startup.ts                   (BENCH_STARTS=3 restarts on the existing folder)
 //   BENCH_CPU_PROF=/tmp/profiles npx tsx scripts/bench/startup.ts   (V8 profiles of each start)
 //   BENCH_BASELINE=/path/to/other/checkout npx tsx scripts/bench/startup.ts   (its build too, in alternate starts)
+//   START_CODE_CACHE=off npx tsx scripts/bench/startup.ts   (this build without its code cache)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,8 @@ async function timeStart(checkout: string, dataDir: string, label: string): Prom
   const began = performance.now();
   const child = spawn(process.execPath, [...startNodeOptions(checkout), ...profile, 'gateway/dist/all-in-one.js'], {
     cwd: checkout,
-    env: benchPlatformEnv(port, dataDir),
+    // START_CODE_CACHE=off: this checkout's starts without the bundle's code cache.
+    env: { ...benchPlatformEnv(port, dataDir), ...(checkout === root && process.env.START_CODE_CACHE ? { START_CODE_CACHE: process.env.START_CODE_CACHE } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const readyz = () => fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.status);
