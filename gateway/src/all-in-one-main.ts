@@ -4,13 +4,13 @@ import { createLogger, loadConfig, onShutdownSignal, openDatabase, startTracing 
 export type CodeCacheUse = 'used' | 'absent' | 'rejected' | 'stale' | 'off';
 
 /** `npm start`'s platform: every subgraph and the gateway in this process (bundled by bundle.mjs, run by all-in-one.js). */
-export async function startAllInOne(launch: { codeCache: CodeCacheUse }): Promise<void> {
+export async function startAllInOne(launch: { codeCache: CodeCacheUse; embeddedWasm?: Promise<WebAssembly.Module | undefined> }): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
   // Opening the embedded database (Postgres compiled to WebAssembly: reading and compiling it, then
   // recovering the data folder) begins before the subgraphs, Apollo Gateway and the query planner
   // are loaded, so that loading overlaps with it.
-  const opening = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const opening = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, embeddedWasm: launch.embeddedWasm });
   opening.catch(() => {}); // awaited below; an early failure must not be reported as unhandled meanwhile
   // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; each service of this process has its own service name.
   const tracing = await startTracing({ serviceName: 'gateway' });

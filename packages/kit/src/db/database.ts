@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Logger as DrizzleLogger } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -51,10 +51,12 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   poolSize?: number;
   applicationName?: string;
+  /** PGlite's WebAssembly (`pglite.wasm`), when its compiling was begun earlier (npm start); else PGlite compiles it. */
+  embeddedWasm?: Promise<PGliteOptions['pgliteWasmModule']>;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.url ? openServer(options.url, options) : openEmbedded(options.dataDir);
+  return options.url ? openServer(options.url, options) : openEmbedded(options.dataDir, await options.embeddedWasm);
 }
 
 /** The pool label of a database's metrics: the service it belongs to, or the whole platform (`npm start`). */
@@ -389,7 +391,7 @@ export function guardAgainstDriverFaults(report: (error: unknown) => void): void
  * PGlite keeps its files under `dataDir/pglite`. It is single-process: a lock file stops a second
  * process from opening the same files (which would corrupt them).
  */
-async function openEmbedded(dataDir: string): Promise<Database> {
+async function openEmbedded(dataDir: string, pgliteWasmModule?: PGliteOptions['pgliteWasmModule']): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   let client: PGlite;
@@ -397,7 +399,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     // Postgres sets up its shared buffers inside WebAssembly at every start: ~1.1 s for the default
     // 128 MB, 0.9 s for 64 MB, 0.7 s for 32 MB on a 2-core machine. 32 MB still holds an embedded
     // platform's working set: with caches off, Q1/Q2 at 16 connections as fast as with 64 MB.
-    client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'] });
+    client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'], pgliteWasmModule });
   } catch (error) {
     releaseLock();
     throw error;
