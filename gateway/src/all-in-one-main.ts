@@ -7,9 +7,9 @@ export type CodeCacheUse = 'used' | 'absent' | 'rejected' | 'stale' | 'off';
 export async function startAllInOne(launch: { codeCache: CodeCacheUse; embeddedWasm?: Promise<WebAssembly.Module | undefined> }): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  // Opening the embedded database (Postgres compiled to WebAssembly: reading and compiling it, then
-  // recovering the data folder) begins before the subgraphs, Apollo Gateway and the query planner
-  // are loaded, so that loading overlaps with it.
+  // Opening the embedded database (its WebAssembly already compiling since all-in-one.js began;
+  // then recovering the data folder) begins before the subgraphs, Apollo Gateway and the query
+  // planner are loaded, so that loading overlaps with it.
   const opening = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize, embeddedWasm: launch.embeddedWasm });
   opening.catch(() => {}); // awaited below; an early failure must not be reported as unhandled meanwhile
   // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; each service of this process has its own service name.

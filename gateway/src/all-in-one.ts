@@ -41,7 +41,8 @@ closeSync(descriptor);
 // ASCII (bundle.mjs escapes the rest): read as such, without decoding UTF-8 (~0.1 s at this size).
 const source = bytes.toString('latin1');
 const cacheKey = Buffer.from(`${size} ${mtimeMs} ${process.version} ${process.arch}\n`);
-const cache = process.env.START_CODE_CACHE === 'off' ? null : readCache();
+const cacheOff = process.env.START_CODE_CACHE === 'off';
+const cache = cacheOff ? null : readCache();
 // V8 drops the compiled code of functions idle for a while; a long first start (migrations on a
 // fresh folder) would write a cache without most of its module loading. Kept until the cache is
 // written, in every start alike (V8 checks its flags when it reads a cache).
@@ -52,7 +53,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   cachedData: cache?.data,
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
-const codeCache: CodeCacheUse = process.env.START_CODE_CACHE === 'off' ? 'off' : !cache ? 'absent' : !cache.fresh ? 'stale' : script.cachedDataRejected ? 'rejected' : 'used';
+const codeCache: CodeCacheUse = cacheOff ? 'off' : !cache ? 'absent' : !cache.fresh ? 'stale' : script.cachedDataRejected ? 'rejected' : 'used';
 
 const loaded = { exports: {} as { startAllInOne?: typeof startAllInOne } };
 (script.runInThisContext() as (...args: unknown[]) => void)(loaded.exports, requireFromBundle, loaded, bundle, dirname(bundle));
