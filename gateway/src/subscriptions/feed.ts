@@ -1,6 +1,6 @@
 import { asc, eq, gt, lte, and, or, sql, type SQL } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import { eventChannel, eventLogTable, outsideRequestScope, type Database, type Db, type LoggedEvent, type Logger } from '@mpp/kit';
+import { eventChannel, eventLogTable, eventsOfNotification, outsideRequestScope, type Database, type Db, type LoggedEvent, type Logger } from '@mpp/kit';
 
 /** Orders' published event log: the source of every subscription. */
 const ordersLog = eventLogTable(pgSchema('orders'));
@@ -51,8 +51,9 @@ const RECENT_EVENTS = 10_000;
 const PULL_PAGE = 1000;
 
 /**
- * This gateway process's view of the Orders event log. It reads each new event once (woken by
- * NOTIFY, polled as a safety net) and keeps the recent ones in memory for live subscribers; a
+ * This gateway process's view of the Orders event log. It takes each new event from its NOTIFY
+ * when that carries it and follows on from the last one held (else it reads the log, as it does on
+ * a poll, the safety net), and keeps the recent ones in memory for live subscribers; a
  * subscriber behind that window (resuming from an old cursor) replays from the database. Every
  * subscriber asks for "the events after the last one I delivered", so the switch from replay to
  * live has no gap and no duplicate: positions commit in order, and `head` only covers committed
@@ -69,6 +70,8 @@ export class OrderEventFeed {
   private unlisten: (() => Promise<void>) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Until the head is known, notifications and polls are let pass: a read follows once it is. */
+  private starting = true;
   /** Why the last read of the log failed; null once one succeeds (for `/readyz`). */
   private failure: string | null = null;
   private readonly db: Db;
@@ -92,9 +95,14 @@ export class OrderEventFeed {
 
   async start(): Promise<void> {
     // Listening first: a commit between reading the head and listening still wakes the feed.
-    this.unlisten = await this.database.listen(eventChannel('orders'), () => outsideRequestScope(() => this.pull()));
+    this.unlisten = await this.database.listen(eventChannel('orders'), (payload) => {
+      if (!this.takeNotified(payload)) outsideRequestScope(() => this.pull());
+    });
     const [row] = await this.db.select({ max: sql<string | null>`max(${ordersLog.position})::text` }).from(ordersLog);
     this.head = this.floor = Number(row?.max ?? 0);
+    this.starting = false;
+    // What was notified while the head was being read, if anything, is read now.
+    this.pull();
     this.timer = setInterval(() => this.pull(), this.options.pollIntervalMs);
     this.timer.unref();
   }
@@ -154,9 +162,24 @@ export class OrderEventFeed {
     return low;
   }
 
+  /**
+   * The events a notification carries, when they follow on from `head`: they are the next ones
+   * committed (positions commit in order, notifications arrive in commit order), so nothing is
+   * skipped and a read is saved. Anything else (a gap: a lost notification, a rolled-back
+   * position; a notification without events) is left to a read; false then.
+   */
+  private takeNotified(payload: string): boolean {
+    if (this.stopped || this.starting) return false;
+    const events = eventsOfNotification(payload);
+    if (!events?.length || events[0]!.position !== this.head + 1) return false;
+    for (let i = 1; i < events.length; i++) if (events[i]!.position !== events[i - 1]!.position + 1) return false;
+    this.hold(events);
+    return true;
+  }
+
   /** Reads what was committed after `head`; concurrent wake-ups share one read and run once more. */
   private pull(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.starting) return;
     if (this.pulling) {
       this.pullAgain = true;
       return;
@@ -188,17 +211,23 @@ export class OrderEventFeed {
         .where(gt(ordersLog.position, this.head))
         .orderBy(asc(ordersLog.position))
         .limit(PULL_PAGE);
-      if (rows.length === 0) return;
-      this.recent.push(...rows);
-      this.head = rows.at(-1)!.position;
-      if (this.recent.length > RECENT_EVENTS) {
-        const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
-        this.floor = dropped.at(-1)!.position;
-      }
-      const waiting = [...this.waiters];
-      this.waiters.clear();
-      for (const waiter of waiting) waiter.wake?.();
+      // A notification may have brought some of them meanwhile.
+      const fresh = rows.filter((row) => row.position > this.head);
+      if (fresh.length > 0) this.hold(fresh);
       if (rows.length < PULL_PAGE) return;
     }
+  }
+
+  /** Keeps `events` (the next ones after `head`, in order) and wakes the subscribers waiting. */
+  private hold(events: LoggedEvent[]): void {
+    this.recent.push(...events);
+    this.head = events.at(-1)!.position;
+    if (this.recent.length > RECENT_EVENTS) {
+      const dropped = this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+      this.floor = dropped.at(-1)!.position;
+    }
+    const waiting = [...this.waiters];
+    this.waiters.clear();
+    for (const waiter of waiting) waiter.wake?.();
   }
 }

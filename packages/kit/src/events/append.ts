@@ -10,6 +10,30 @@ export function eventChannel(schema: string): string {
   return `${schema}_events`;
 }
 
+/** Postgres refuses a NOTIFY payload of 8,000 bytes or more. */
+const NOTIFY_PAYLOAD_MAX_BYTES = 7_999;
+
+/**
+ * What the NOTIFY of an append carries: the events themselves (JSON) when they fit, so that a
+ * reader holding everything before them need not read them back; else the last position.
+ */
+export function notificationOf(events: readonly LoggedEvent[]): string {
+  const whole = JSON.stringify(events);
+  if (Buffer.byteLength(whole) <= NOTIFY_PAYLOAD_MAX_BYTES) return whole;
+  return String(events.reduce((max, event) => Math.max(max, event.position), 0));
+}
+
+/** The events a notification carries, in position order; null when it carries none (a position, or nothing). */
+export function eventsOfNotification(payload: string): LoggedEvent[] | null {
+  if (!payload.startsWith('[')) return null;
+  try {
+    const events = JSON.parse(payload) as (Omit<LoggedEvent, 'occurredAt'> & { occurredAt: string })[];
+    return events.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt) })).sort((a, b) => a.position - b.position);
+  } catch {
+    return null;
+  }
+}
+
 export interface NewEvent {
   type: string;
   streamId: string;
@@ -43,7 +67,6 @@ export async function appendEvents(tx: Db, log: EventLogTable, schema: string, e
       })),
     )
     .returning();
-  const last = rows.reduce((max, row) => Math.max(max, row.position), 0);
-  await tx.execute(sql`select pg_notify(${eventChannel(schema)}, ${String(last)})`);
+  await tx.execute(sql`select pg_notify(${eventChannel(schema)}, ${notificationOf(rows)})`);
   return rows;
 }
