@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextEnvelope, sendEncodedNext, SLOW_SUBSCRIBER_CLOSE_CODE, textFrameHeader, TickWrites } from '../src/subscriptions/delivery.js';
+import { nextEnvelope, NextMessageWriter, SLOW_SUBSCRIBER_CLOSE_CODE, textFrameHeader } from '../src/subscriptions/delivery.js';
 
 // The delivery of one event to the many subscriptions of a connection, on a real socket pair.
 let httpServer: Server;
 let wss: WebSocketServer;
-let writes: TickWrites;
+let writer: NextMessageWriter;
 let serverSide: { socket: WebSocket; transport: Socket };
 let client: WebSocket;
 let received: string[];
@@ -15,10 +15,10 @@ let received: string[];
 beforeEach(async () => {
   httpServer = createServer();
   wss = new WebSocketServer({ server: httpServer });
-  writes = new TickWrites();
+  writer = new NextMessageWriter();
   const accepted = new Promise<{ socket: WebSocket; transport: Socket }>((resolve) =>
     wss.on('connection', (socket, request) => {
-      writes.attach(socket, request.socket);
+      writer.attach(socket, request.socket);
       resolve({ socket, transport: request.socket });
     }),
   );
@@ -40,17 +40,14 @@ const until = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 };
 
-describe('the messages of one tick to a connection', () => {
+describe('the messages of one event to the subscriptions of a connection', () => {
   it('leave in one write, each a whole graphql-ws next message', async () => {
     const writev = vi.spyOn(serverSide.transport, '_writev');
     const write = vi.spyOn(serverSide.transport, '_write');
     const payload = Buffer.from(JSON.stringify({ data: { orderStatusChanged: { cursor: 'c1' } } }));
-    for (const id of ['1', '2', '3']) expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(id), payload, 1 << 20)).toBe('sent');
-    expect(write).not.toHaveBeenCalled();
+    expect(writer.send(serverSide.socket, ['1', '2', '3'].map(nextEnvelope), payload, 1 << 20)).toBe('sent');
+    expect(write).toHaveBeenCalledTimes(1);
     expect(writev).not.toHaveBeenCalled();
-    await new Promise((resolve) => process.nextTick(resolve));
-    expect(writev).toHaveBeenCalledTimes(1);
-    expect(write).not.toHaveBeenCalled();
     await until(() => received.length === 3);
     expect(received.map((message) => JSON.parse(message))).toEqual(
       ['1', '2', '3'].map((id) => ({ id, type: 'next', payload: { data: { orderStatusChanged: { cursor: 'c1' } } } })),
@@ -64,7 +61,7 @@ describe('the messages of one tick to a connection', () => {
     for (const [i, messageLength] of messageLengths.entries()) {
       const text = 'y'.repeat(messageLength - envelopeLength - 1 - 2);
       const payload = Buffer.from(JSON.stringify(text));
-      expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(String(i)), payload, 1 << 24)).toBe('sent');
+      expect(writer.send(serverSide.socket, [nextEnvelope(String(i))], payload, 1 << 24)).toBe('sent');
     }
     await until(() => received.length === messageLengths.length);
     expect(received.map((message) => Buffer.byteLength(message))).toEqual(messageLengths);
@@ -74,11 +71,20 @@ describe('the messages of one tick to a connection', () => {
     expect([...textFrameHeader(65_536)]).toEqual([0x81, 127, 0, 0, 0, 0, 0, 1, 0, 0]);
   });
 
-  it('keep their order with the messages ws sends on the same socket in the same tick', async () => {
+  it('each get the frame of its own length when the ids differ in length', async () => {
+    // 125 and 126 bytes: one header byte of length, then the two-byte form.
+    const payload = Buffer.from(JSON.stringify('z'.repeat(125 - nextEnvelope('1').length - 1 - 2)));
+    expect(writer.send(serverSide.socket, [nextEnvelope('1'), nextEnvelope('12'), nextEnvelope('3')], payload, 1 << 20)).toBe('sent');
+    await until(() => received.length === 3);
+    expect(received.map((message) => JSON.parse(message).id)).toEqual(['1', '12', '3']);
+    expect(received.map((message) => Buffer.byteLength(message))).toEqual([125, 126, 125]);
+  });
+
+  it('keep their order with the messages ws sends on the same socket', async () => {
     const payload = Buffer.from('{"data":null}');
-    sendEncodedNext(writes, serverSide.socket, nextEnvelope('1'), payload, 1 << 20);
+    writer.send(serverSide.socket, [nextEnvelope('1')], payload, 1 << 20);
     serverSide.socket.send('{"id":"1","type":"complete"}');
-    sendEncodedNext(writes, serverSide.socket, nextEnvelope('2'), payload, 1 << 20);
+    writer.send(serverSide.socket, [nextEnvelope('2')], payload, 1 << 20);
     await until(() => received.length === 3);
     expect(received.map((message) => JSON.parse(message))).toEqual([
       { id: '1', type: 'next', payload: { data: null } },
@@ -87,22 +93,25 @@ describe('the messages of one tick to a connection', () => {
     ]);
   });
 
-  it('do not count against the limit of unsent bytes: only what was waiting before the tick does', async () => {
-    const payload = Buffer.alloc(2048, 'x');
-    const quoted = Buffer.concat([Buffer.from('"'), payload, Buffer.from('"')]);
-    for (const id of ['1', '2', '3']) expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope(id), quoted, 1024)).toBe('sent');
+  it('do not count against the limit of unsent bytes: only what was waiting before them does', async () => {
+    const quoted = Buffer.concat([Buffer.from('"'), Buffer.alloc(2048, 'x'), Buffer.from('"')]);
+    expect(writer.send(serverSide.socket, ['1', '2', '3'].map(nextEnvelope), quoted, 1024)).toBe('sent');
     await until(() => received.length === 3);
     expect(received).toHaveLength(3);
   });
 
-  it('close a socket that still had more than the limit waiting when the tick began', async () => {
+  it('close a socket that still had more than the limit waiting', async () => {
     const closed = new Promise<number>((resolve) => client.once('close', (code) => resolve(code)));
     // A reader that stopped reading: the bytes wait in the server's socket.
     serverSide.transport.cork();
     serverSide.socket.send(Buffer.alloc(4096, 'x'));
-    const quoted = Buffer.from('"x"');
-    expect(sendEncodedNext(writes, serverSide.socket, nextEnvelope('1'), quoted, 1024)).toBe('slow');
+    expect(writer.send(serverSide.socket, [nextEnvelope('1')], Buffer.from('"x"'), 1024)).toBe('slow');
     serverSide.transport.uncork();
     expect(await closed).toBe(SLOW_SUBSCRIBER_CLOSE_CODE);
+  });
+
+  it('are not written to a socket that is closing', async () => {
+    serverSide.socket.close(1000, 'bye');
+    expect(writer.send(serverSide.socket, [nextEnvelope('1')], Buffer.from('"x"'), 1 << 20)).toBe('closed');
   });
 });

@@ -59,59 +59,6 @@ export function nextEnvelope(id: string): Buffer {
 
 const NEXT_SUFFIX = Buffer.from('}');
 
-/**
- * Holds the writes to a connection until they are flushed, at the latest at the end of the current
- * tick: an event delivered to its many subscriptions leaves in one writev, not in one system call
- * per message. Each socket's backlog is noted when it is corked, so that the messages held do not
- * count as a slow reader's.
- */
-export class TickWrites {
-  /** The TCP socket under each WebSocket, from its upgrade request. */
-  private readonly transports = new WeakMap<WebSocket, Duplex>();
-  private readonly corked = new Map<Duplex, number>();
-  private scheduled = false;
-
-  attach(socket: WebSocket, transport: Duplex): void {
-    this.transports.set(socket, transport);
-  }
-
-  /** The TCP socket under `socket`, if it came through this server's upgrade. */
-  transportOf(socket: WebSocket): Duplex | undefined {
-    return this.transports.get(socket);
-  }
-
-  /** Corks `socket` until the next flush (the end of this tick at the latest); the bytes it had waiting before. */
-  hold(socket: WebSocket): number {
-    const transport = this.transports.get(socket);
-    if (!transport) return socket.bufferedAmount;
-    let backlog = this.corked.get(transport);
-    if (backlog === undefined) {
-      backlog = socket.bufferedAmount;
-      transport.cork();
-      this.corked.set(transport, backlog);
-      if (!this.scheduled) {
-        this.scheduled = true;
-        process.nextTick(() => {
-          this.scheduled = false;
-          this.flush();
-        });
-      }
-    }
-    return backlog;
-  }
-
-  /**
-   * Sends what is held now. A dispatch flushes once its pass is written: its subscribers' bytes
-   * leave while the next dispatch writes, instead of all at the end of the tick.
-   */
-  flush(): void {
-    if (this.corked.size === 0) return;
-    const corked = [...this.corked.keys()];
-    this.corked.clear();
-    for (const transport of corked) transport.uncork();
-  }
-}
-
 /** The header of an unmasked, unfragmented WebSocket text frame of `length` bytes (RFC 6455, 5.2). */
 export function textFrameHeader(length: number): Buffer {
   if (length < 126) return Buffer.from([0x81, length]);
@@ -124,30 +71,56 @@ export function textFrameHeader(length: number): Buffer {
 }
 
 /**
- * Sends a graphql-ws `next` message whose payload is already encoded: the subscription's envelope
- * around the shared payload bytes (no JSON per socket), framed here as one WebSocket text frame and
- * written to the connection's TCP socket with its other messages of this tick. ws would copy the
- * message, frame it and write it in two pieces, each with its own callback: a fan-out to ten
- * thousand subscriptions spends a fifth less on its writes this way. The order of messages holds:
- * ws writes to the same socket, which is corked until the end of the tick. A connection that
- * negotiated an extension (the server offers none) is sent through ws. A socket with more than
- * `maxBufferedBytes` not yet sent is closed with SLOW_SUBSCRIBER_CLOSE_CODE instead.
+ * Sends graphql-ws `next` messages whose payload is already encoded: each subscription's envelope
+ * around the shared payload bytes (no JSON per socket), framed here as WebSocket text frames, and
+ * all the messages of one connection written to its TCP socket in one call. A fan-out costs about
+ * one system call per connection, whatever its number of subscriptions: ws would copy each
+ * message, frame it and write it in two pieces, each with its own callback, and even corked
+ * writes leave through writev with a callback per piece. The order of messages holds: ws writes
+ * to the same socket, synchronously. A connection that negotiated an extension (the server offers
+ * none) is sent through ws.
  */
-export function sendEncodedNext(writes: TickWrites, socket: WebSocket, envelope: Buffer, payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
-  if (socket.readyState !== WebSocket.OPEN) return 'closed';
-  if (writes.hold(socket) > maxBufferedBytes) {
-    socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
-    return 'slow';
+export class NextMessageWriter {
+  /** The TCP socket under each WebSocket, from its upgrade request. */
+  private readonly transports = new WeakMap<WebSocket, Duplex>();
+
+  attach(socket: WebSocket, transport: Duplex): void {
+    this.transports.set(socket, transport);
   }
-  const length = envelope.length + payload.length + 1;
-  const transport = writes.transportOf(socket);
-  if (!transport || socket.extensions !== '') {
-    socket.send(Buffer.concat([envelope, payload, NEXT_SUFFIX], length), { binary: false });
+
+  /**
+   * One `next` message per envelope, all carrying `payload`, to `socket`. A socket with more than
+   * `maxBufferedBytes` still unsent from earlier writes is closed with SLOW_SUBSCRIBER_CLOSE_CODE
+   * instead: the messages given here together never count against it.
+   */
+  send(socket: WebSocket, envelopes: readonly Buffer[], payload: Buffer, maxBufferedBytes: number): 'sent' | 'closed' | 'slow' {
+    if (socket.readyState !== WebSocket.OPEN) return 'closed';
+    if (socket.bufferedAmount > maxBufferedBytes) {
+      socket.close(SLOW_SUBSCRIBER_CLOSE_CODE, SLOW_SUBSCRIBER_CLOSE_REASON);
+      return 'slow';
+    }
+    const transport = this.transports.get(socket);
+    if (!transport || socket.extensions !== '') {
+      for (const envelope of envelopes) socket.send(Buffer.concat([envelope, payload, NEXT_SUFFIX]), { binary: false });
+      return 'sent';
+    }
+    const parts: Buffer[] = [];
+    let total = 0;
+    // The envelopes of one client's subscriptions mostly have ids of one length: one header serves them.
+    let header: Buffer | undefined;
+    let headerFor = 0;
+    for (const envelope of envelopes) {
+      const length = envelope.length + payload.length + 1;
+      if (header === undefined || length !== headerFor) {
+        header = textFrameHeader(length);
+        headerFor = length;
+      }
+      parts.push(header, envelope, payload, NEXT_SUFFIX);
+      total += header.length + length;
+    }
+    transport.write(Buffer.concat(parts, total));
     return 'sent';
   }
-  const header = textFrameHeader(length);
-  transport.write(Buffer.concat([header, envelope, payload, NEXT_SUFFIX], header.length + length));
-  return 'sent';
 }
 
 /**

@@ -24,7 +24,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GatewayContext } from '../gateway.js';
 import type { Caller } from '../limits/index.js';
-import { encodedEvent, formatErrors, formatResult, nextEnvelope, sendEncodedNext, TickWrites, traceEventDelivery, WorkQueue } from './delivery.js';
+import { encodedEvent, formatErrors, formatResult, nextEnvelope, NextMessageWriter, traceEventDelivery, WorkQueue } from './delivery.js';
 import { LiveDispatch, type LiveSubscriber } from './dispatch.js';
 import { FeedWaiter, partyFilter, type EventFilter, type OrderEventFeed } from './feed.js';
 import type { MembershipWatch } from './membership-changes.js';
@@ -230,9 +230,9 @@ export function attachSubscriptions(options: {
   const accounts = new Map<string, AccountUsage>();
   const completions = new Map<string, Completion>();
   const queue = new WorkQueue(COMPLETION_CONCURRENCY);
-  const writes = new TickWrites();
+  const writer = new NextMessageWriter();
   // Registered before graphql-ws's own listener: a connection's transport is known before it can subscribe.
-  wss.on('connection', (socket, request) => writes.attach(socket, request.socket));
+  wss.on('connection', (socket, request) => writer.attach(socket, request.socket));
 
   /** Frees a subscription's slots (connection, account, selection, process); false if it held none. */
   const release = (connection: ConnectionState, id: string): boolean => {
@@ -542,7 +542,7 @@ export function attachSubscriptions(options: {
   /**
    * One event for every member of a dispatch: one membership check and completion (shared with
    * the account's other subscribers of the event), then one synchronous pass writing the same
-   * payload bytes to each member's socket, sent at its end.
+   * payload bytes to each member, all the members of a connection in one write.
    */
   const deliverLive = async (event: LoggedEvent, dispatch: LiveDispatch<LiveMember>, parsed: ParsedSubscription, workspaceId: string, groupKey: string) => {
     let representative: LiveMember | undefined;
@@ -556,26 +556,31 @@ export function attachSubscriptions(options: {
     const result = await outcomeOf(event, parsed, representative.connection, workspaceId, groupKey, dispatch.waiter);
     if (!result) return; // every member left meanwhile
     const refusal = refusalOf(result);
+    if (refusal) {
+      for (const member of [...dispatch.members]) if (member.after < event.position) dispatch.end(member, refusal);
+      return;
+    }
     // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
-    const payload = refusal ? null : encodedEvent(result as ExecutionResult, parsed.responseKey);
-    let delivered = 0;
+    const payload = encodedEvent(result as ExecutionResult, parsed.responseKey);
+    const byConnection = new Map<ConnectionState, LiveMember[]>();
     for (const member of dispatch.members) {
       // Joined while the event was settled: it had seen the event already.
       if (member.after >= event.position) continue;
-      if (!payload) {
-        dispatch.end(member, refusal!);
-        continue;
-      }
-      const sent = sendEncodedNext(writes, member.connection.socket, member.envelope, payload, limits.maxBufferedBytes);
-      if (sent === 'sent') {
-        member.after = event.position;
-        delivered += 1;
-        continue;
-      }
-      if (sent === 'slow') logger.warn({ accountId: member.connection.accountId, bufferedBytes: member.connection.socket.bufferedAmount }, 'slow subscriber dropped');
-      dispatch.end(member);
+      const members = byConnection.get(member.connection);
+      if (members) members.push(member);
+      else byConnection.set(member.connection, [member]);
     }
-    writes.flush();
+    let delivered = 0;
+    for (const [connection, members] of byConnection) {
+      const sent = writer.send(connection.socket, members.map((member) => member.envelope), payload, limits.maxBufferedBytes);
+      if (sent === 'sent') {
+        for (const member of members) member.after = event.position;
+        delivered += members.length;
+        continue;
+      }
+      if (sent === 'slow') logger.warn({ accountId: connection.accountId, bufferedBytes: connection.socket.bufferedAmount }, 'slow subscriber dropped');
+      for (const member of members) dispatch.end(member);
+    }
     if (delivered) {
       subscriptionEventsDelivered.inc({ subscription: parsed.field }, delivered);
       observeDelay(event, parsed.field);
@@ -619,7 +624,7 @@ export function attachSubscriptions(options: {
             yield refusal;
             return;
           }
-          const sent = sendEncodedNext(writes, connection.socket, member.envelope, encodedEvent(result as ExecutionResult, parsed.responseKey), limits.maxBufferedBytes);
+          const sent = writer.send(connection.socket, [member.envelope], encodedEvent(result as ExecutionResult, parsed.responseKey), limits.maxBufferedBytes);
           if (sent === 'sent') {
             subscriptionEventsDelivered.inc({ subscription: parsed.field });
             observeDelay(event, parsed.field);
