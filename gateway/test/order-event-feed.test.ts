@@ -1,25 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { appendEvents, createLogger, eventLogTable, notificationOf, openDatabase, type Database, type Db, type LoggedEvent } from '@mpp/kit';
+import { appendEvents, createLogger, eventLogTable, notificationOf, type Database, type Db, type LoggedEvent } from '@mpp/kit';
+import { testDatabase } from '@mpp/kit/testing';
 import { sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FeedWaiter, OrderEventFeed, type EventFilter } from '../src/subscriptions/feed.js';
 
-// The gateway's view of Orders' event log, on a real (embedded) database: what it takes from
-// notifications, and what it reads.
+// The gateway's view of Orders' event log, on a real database (PGlite, or TEST_DATABASE_URL's
+// server): what it takes from notifications, and what it reads.
 const ordersLog = eventLogTable(pgSchema('orders'));
 const everything: EventFilter = { matches: () => true, sql: undefined };
 
 let database: Database;
+let drop: () => Promise<void>;
 let db: Db;
-let dataDir: string;
 let feed: OrderEventFeed;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mpp-order-event-feed-'));
-  database = await openDatabase({ url: null, dataDir });
+  ({ database, drop } = await testDatabase());
   db = database.orm({});
   await db.execute(sql`create schema orders`);
   await db.execute(sql`create table orders.event_log (
@@ -27,10 +24,7 @@ beforeAll(async () => {
     actor_id text, request_id text, trace_parent text, occurred_at timestamp(3) with time zone not null default now())`);
 });
 
-afterAll(async () => {
-  await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => drop());
 
 beforeEach(async () => {
   // A long poll: every read here is one the feed chose to make.

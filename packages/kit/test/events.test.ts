@@ -11,7 +11,7 @@ import {
   type Db,
   type LoggedEvent,
 } from '../src/index.js';
-import { testDatabase } from './database.js';
+import { testDatabase } from '../src/testing.js';
 
 const producer = pgSchema('kit_producer');
 const consumerSchema = pgSchema('kit_consumer');

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { applyMigrations, rowsOf, type Database } from '../src/index.js';
-import { testDatabase } from './database.js';
+import { testDatabase } from '../src/testing.js';
 
 const migrationsFolder = fileURLToPath(new URL('./fixtures/migrations', import.meta.url));
 let database: Database;

@@ -17,7 +17,7 @@ import {
   type Db,
   type Tracing,
 } from '../src/index.js';
-import { testDatabase } from './database.js';
+import { testDatabase } from '../src/testing.js';
 
 let database: Database;
 let drop: () => Promise<void>;

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../src/index.js';
+import { openDatabase, type Database } from './db/database.js';
 
-/** A throwaway database: PGlite in a temp folder, or a fresh database on TEST_DATABASE_URL's server. */
+/**
+ * A throwaway database for tests (`@mpp/kit/testing`; never loaded by the product): PGlite in a temp
+ * folder, or a fresh database on TEST_DATABASE_URL's server.
+ */
 export async function testDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kit-test-'));
   const server = process.env.TEST_DATABASE_URL;
