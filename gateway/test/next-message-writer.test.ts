@@ -115,3 +115,62 @@ describe('the messages of one event to the subscriptions of a connection', () =>
     expect(writer.send(serverSide.socket, [nextEnvelope('1')], Buffer.from('"x"'), 1 << 20)).toBe('closed');
   });
 });
+
+describe('the messages of one event to many connections', () => {
+  /** Opens `count` more clients: each one's server side, and what it receives. */
+  async function connectMore(count: number) {
+    const port = (httpServer.address() as AddressInfo).port;
+    const peers: { socket: WebSocket; transport: Socket; received: string[]; client: WebSocket }[] = [];
+    for (let i = 0; i < count; i++) {
+      const accepted = new Promise<{ socket: WebSocket; transport: Socket }>((resolve) =>
+        wss.once('connection', (socket, request) => resolve({ socket, transport: request.socket })),
+      );
+      const other = new WebSocket(`ws://127.0.0.1:${port}`);
+      const messages: string[] = [];
+      other.on('message', (data) => messages.push(data.toString()));
+      const { socket, transport } = await accepted;
+      writer.attach(socket, transport);
+      await new Promise((resolve) => other.once('open', resolve));
+      peers.push({ socket, transport, received: messages, client: other });
+    }
+    return peers;
+  }
+
+  it('reach each connection whole and in one write, one after another', async () => {
+    const peers = await connectMore(3);
+    const writes = peers.map(({ transport }) => vi.spyOn(transport, '_write'));
+    const envelopes = ['1', '2', '10'].map(nextEnvelope);
+    for (const [i, { socket }] of peers.entries()) {
+      expect(writer.send(socket, envelopes, Buffer.from(JSON.stringify({ data: { to: `peer ${i}` } })), 1 << 24)).toBe('sent');
+    }
+    for (const write of writes) expect(write).toHaveBeenCalledTimes(1);
+    await until(() => peers.every((peer) => peer.received.length === 3));
+    for (const [i, peer] of peers.entries()) {
+      expect(peer.received.map((message) => JSON.parse(message))).toEqual(['1', '2', '10'].map((id) => ({ id, type: 'next', payload: { data: { to: `peer ${i}` } } })));
+      peer.client.terminate();
+    }
+  });
+
+  it('leave bytes a socket could not send at once as they were, whatever is written to the next connection', async () => {
+    const [held, next] = await connectMore(2);
+    // The held socket's write waits in its stream (as one the kernel could not take at once).
+    held!.transport.cork();
+    expect(writer.send(held!.socket, [nextEnvelope('1')], Buffer.from('{"data":"for the held one"}'), 1 << 24)).toBe('sent');
+    expect(writer.send(next!.socket, [nextEnvelope('1')], Buffer.from('{"data":"for the next one"}'), 1 << 24)).toBe('sent');
+    held!.transport.uncork();
+    await until(() => held!.received.length === 1 && next!.received.length === 1);
+    expect(JSON.parse(held!.received[0]!)).toEqual({ id: '1', type: 'next', payload: { data: 'for the held one' } });
+    expect(JSON.parse(next!.received[0]!)).toEqual({ id: '1', type: 'next', payload: { data: 'for the next one' } });
+    for (const peer of [held!, next!]) peer.client.terminate();
+  });
+
+  it('larger than the memory kept for them still arrive whole', async () => {
+    const [peer] = await connectMore(1);
+    const big = Buffer.from(JSON.stringify({ data: 'b'.repeat(50_000) }));
+    expect(writer.send(peer!.socket, ['1', '2'].map(nextEnvelope), big, 1 << 24)).toBe('sent');
+    expect(writer.send(peer!.socket, [nextEnvelope('3')], Buffer.from('{"data":"small"}'), 1 << 24)).toBe('sent');
+    await until(() => peer!.received.length === 3);
+    expect(peer!.received.map((message) => JSON.parse(message).payload.data.length)).toEqual([50_000, 50_000, 5]);
+    peer!.client.terminate();
+  });
+});
