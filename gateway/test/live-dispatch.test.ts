@@ -122,4 +122,25 @@ describe('live dispatch', () => {
     expect(dispatch.members.size).toBe(0);
     expect(ended()).toBe(1);
   });
+
+  it('groups its members by a key, again only once members joined or left', async () => {
+    const { dispatch, member } = setUp();
+    const byFirstLetter = (m: Member) => m.name[0];
+    const [ann, amy, bob] = [member('ann', 0), member('amy', 0), member('bob', 0)];
+    for (const m of [ann, amy, bob]) dispatch.join(m);
+    const first = dispatch.grouped(byFirstLetter);
+    expect([...first].map(([key, members]) => [key, members.map((m) => m.name)])).toEqual([
+      ['a', ['ann', 'amy']],
+      ['b', ['bob']],
+    ]);
+    expect(dispatch.grouped(byFirstLetter)).toBe(first);
+    dispatch.leave(amy);
+    dispatch.join(member('ben', 0));
+    expect([...dispatch.grouped(byFirstLetter)].map(([key, members]) => [key, members.map((m) => m.name)])).toEqual([
+      ['a', ['ann']],
+      ['b', ['bob', 'ben']],
+    ]);
+    dispatch.end(bob);
+    expect(dispatch.grouped(byFirstLetter).get('b')?.map((m) => m.name)).toEqual(['ben']);
+  });
 });

@@ -28,6 +28,8 @@ export class LiveDispatch<S extends LiveSubscriber> {
   /** Everything up to here has been read from the feed (and is being, or has been, delivered). */
   private fetched: number;
   private ended = false;
+  /** The members as last grouped, until the members change (a fan-out groups the same ones event after event). */
+  private grouping: { keyOf: (member: S) => unknown; groups: Map<unknown, S[]> } | null = null;
 
   constructor(
     private readonly feed: OrderEventFeed,
@@ -47,25 +49,44 @@ export class LiveDispatch<S extends LiveSubscriber> {
     return this.ended;
   }
 
+  /**
+   * The members grouped by `keyOf` (a fan-out groups them by connection), in the order they
+   * joined; grouped again only after members joined or left. The arrays must not be changed.
+   */
+  grouped<K>(keyOf: (member: S) => K): ReadonlyMap<K, readonly S[]> {
+    if (this.grouping?.keyOf !== keyOf) {
+      const groups = new Map<unknown, S[]>();
+      for (const member of this.members) {
+        const key = keyOf(member);
+        const group = groups.get(key);
+        if (group) group.push(member);
+        else groups.set(key, [member]);
+      }
+      this.grouping = { keyOf, groups };
+    }
+    return this.grouping.groups as Map<K, S[]>;
+  }
+
   /** Adds a subscriber; false when it is behind what this dispatch has read, or the dispatch ended. */
   join(member: S): boolean {
     if (this.ended || member.after < this.fetched) return false;
     const first = this.members.size === 0;
     this.members.add(member);
+    this.grouping = null;
     if (first) void this.run();
     return true;
   }
 
   /** A member left (its waiter is closed). */
   leave(member: S): void {
-    this.members.delete(member);
+    if (this.members.delete(member)) this.grouping = null;
     if (this.members.size === 0) this.finish();
   }
 
   /** Ends a member's subscription: its generator yields `ending`, if any, then completes. */
   end(member: S, ending?: ExecutionResult): void {
     member.ending = ending;
-    this.members.delete(member);
+    if (this.members.delete(member)) this.grouping = null;
     member.waiter.wake?.();
     if (this.members.size === 0) this.finish();
   }

@@ -104,6 +104,26 @@ interface SubscriptionShape {
 /** Distinct subscription shapes kept for reuse; one no longer kept still lives with its subscriptions. */
 const SHAPES_KEPT = 1_000;
 
+/** What a subscription needs to be served by a dispatch. */
+interface LiveMember extends LiveSubscriber {
+  readonly connection: ConnectionState;
+  readonly envelope: Buffer;
+}
+
+/**
+ * The text of a document the gateway runs, printed once: a subscription's completion query runs
+ * for every event (Apollo Server takes text, and finds its parsed and validated document by it).
+ */
+const printedDocuments = new WeakMap<DocumentNode, string>();
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) printedDocuments.set(document, (text = print(document)));
+  return text;
+}
+
+/** A dispatch's members are written to (and checked) by connection. */
+const connectionOf = (member: LiveMember): ConnectionState => member.connection;
+
 interface SubscriptionContext {
   connection: ConnectionState;
   id?: string;
@@ -296,7 +316,7 @@ export function attachSubscriptions(options: {
         : { authorization, requestId, accountId: charge.accountId, clientIp: charge.clientIp };
     return runInRequestScope(requestId, async () => {
       const response = await apollo.executeOperation(
-        { query: print(document), variables, operationName: operationName ?? getOperationAST(document)?.name?.value },
+        { query: printed(document), variables, operationName: operationName ?? getOperationAST(document)?.name?.value },
         { contextValue },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported here');
@@ -485,12 +505,6 @@ export function attachSubscriptions(options: {
     return group.outcome;
   };
 
-  /** What a subscription needs to be served by a dispatch. */
-  interface LiveMember extends LiveSubscriber {
-    readonly connection: ConnectionState;
-    readonly envelope: Buffer;
-  }
-
   const dispatches = new Map<string, LiveDispatch<LiveMember>>();
   /** The dispatch serving an account's subscriptions of one shape (field, arguments and selection), made when there is none. */
   const dispatchFor = (accountId: string, shape: SubscriptionShape, after: number) => {
@@ -517,9 +531,9 @@ export function attachSubscriptions(options: {
   };
 
   /** Why a subscriber may no longer receive events (its session ended, its token expired); null while it may. */
-  const endedFor = (connection: ConnectionState): ExecutionResult | null => {
+  const endedFor = (connection: ConnectionState, now = Date.now()): ExecutionResult | null => {
     if (sessions.has(connection.sessionId)) return { errors: [unauthenticated('This session has ended; sign in again.')] };
-    if (connection.expiresAt <= Date.now()) {
+    if (connection.expiresAt <= now) {
       return { errors: [unauthenticated('The token has expired; sign in again and resume with your last cursor.')] };
     }
     return null;
@@ -542,15 +556,19 @@ export function attachSubscriptions(options: {
   /**
    * One event for every member of a dispatch: one membership check and completion (shared with
    * the account's other subscribers of the event), then one synchronous pass writing the same
-   * payload bytes to each member, all the members of a connection in one write.
+   * payload bytes to each member, all the members of a connection in one write. Sessions and
+   * tokens are checked per connection (its members share them), not per member.
    */
   const deliverLive = async (event: LoggedEvent, dispatch: LiveDispatch<LiveMember>, parsed: ParsedSubscription, workspaceId: string, groupKey: string) => {
+    const now = Date.now();
     let representative: LiveMember | undefined;
-    for (const member of dispatch.members) {
-      if (member.after >= event.position) continue;
-      const ended = endedFor(member.connection);
-      if (ended) dispatch.end(member, ended);
-      else representative ??= member;
+    for (const [connection, members] of dispatch.grouped(connectionOf)) {
+      const ended = endedFor(connection, now);
+      if (ended) {
+        for (const member of members) if (member.after < event.position) dispatch.end(member, ended);
+      } else {
+        representative ??= members.find((member) => member.after < event.position);
+      }
     }
     if (!representative) return;
     const result = await outcomeOf(event, parsed, representative.connection, workspaceId, groupKey, dispatch.waiter);
@@ -562,16 +580,11 @@ export function attachSubscriptions(options: {
     }
     // Errors (a field of a subgraph that is down, a field this subscriber may not see) travel with the event.
     const payload = encodedEvent(result as ExecutionResult, parsed.responseKey);
-    const byConnection = new Map<ConnectionState, LiveMember[]>();
-    for (const member of dispatch.members) {
-      // Joined while the event was settled: it had seen the event already.
-      if (member.after >= event.position) continue;
-      const members = byConnection.get(member.connection);
-      if (members) members.push(member);
-      else byConnection.set(member.connection, [member]);
-    }
     let delivered = 0;
-    for (const [connection, members] of byConnection) {
+    for (const [connection, all] of dispatch.grouped(connectionOf)) {
+      // Joined while the event was settled: it had seen the event already.
+      const members = all.every((member) => member.after < event.position) ? all : all.filter((member) => member.after < event.position);
+      if (members.length === 0) continue;
       const sent = writer.send(connection.socket, members.map((member) => member.envelope), payload, limits.maxBufferedBytes);
       if (sent === 'sent') {
         for (const member of members) member.after = event.position;
