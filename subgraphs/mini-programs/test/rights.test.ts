@@ -27,6 +27,9 @@ function facts() {
       }
       return found;
     },
+    membershipsOf(accountId) {
+      return this.memberships(accountId, [isvWorkspaceId]);
+    },
     workspaces: async () => new Map(),
     isPlatformMember: async () => false,
     refresh: async () => false,

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Viewer } from '../auth/tokens.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { isId } from '../ids.js';
-import { VerificationStatus, type AccessDirectory, type Membership, type WorkspaceFacts, type WorkspaceKind, type WorkspaceRole } from './model.js';
+import { VerificationStatus, WorkspaceKind, type AccessDirectory, type Membership, type WorkspaceFacts, type WorkspaceRole } from './model.js';
 
 /** Who may take an action, as a refusal names them. */
 export interface RoleRequirement {
@@ -29,6 +29,8 @@ export class Access {
   private workspaceFacts: DataLoader<string, WorkspaceFacts | null>;
   private platform: Promise<boolean> | null = null;
   private refreshed: Promise<boolean> | null = null;
+  /** All of the viewer's memberships, once `prefetchMemberships` asked for them: the checks then answer from these. */
+  private everyMembership: Promise<Map<string, Membership>> | null = null;
 
   constructor(
     private readonly directory: AccessDirectory,
@@ -51,9 +53,22 @@ export class Access {
     return this.viewer?.accountId ?? null;
   }
 
+  /**
+   * Reads all of the viewer's memberships now (an account has a few), for the checks to come: a
+   * resolver that checks access to what it has yet to load starts this first, so the check needs
+   * no statement of its own after the load, one round trip to the database fewer on its path.
+   */
+  prefetchMemberships(): void {
+    if (!this.viewer || this.everyMembership) return;
+    const every = this.directory.membershipsOf(this.viewer.accountId);
+    every.catch(() => {}); // the checks that use it see its failure
+    this.everyMembership = every;
+  }
+
   /** The viewer's membership in a workspace, or null (also when signed out). */
   async membership(workspaceId: string): Promise<Membership | null> {
     if (!this.viewer || !isId(workspaceId)) return null;
+    if (this.everyMembership) return (await this.everyMembership).get(workspaceId) ?? null;
     return this.memberships.load(workspaceId);
   }
 
@@ -63,7 +78,9 @@ export class Access {
 
   async isPlatformMember(): Promise<boolean> {
     if (!this.viewer) return false;
-    this.platform ??= this.directory.isPlatformMember(this.viewer.accountId);
+    this.platform ??= this.everyMembership
+      ? this.everyMembership.then((every) => [...every.values()].some((membership) => membership.workspace.kind === WorkspaceKind.PLATFORM))
+      : this.directory.isPlatformMember(this.viewer.accountId);
     return this.platform;
   }
 
@@ -127,6 +144,7 @@ export class Access {
     this.refreshed ??= this.directory.refresh().then((moved) => {
       if (moved) {
         this.memberships = this.membershipLoader();
+        this.everyMembership = null;
         this.workspaceFacts.clearAll();
         this.platform = null;
       }

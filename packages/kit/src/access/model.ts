@@ -33,6 +33,8 @@ export interface Membership {
 export interface AccessDirectory {
   /** Keyed by workspace id; workspaces the account is not a member of are absent. */
   memberships(accountId: string, workspaceIds: readonly string[]): Promise<Map<string, Membership>>;
+  /** Every membership of the account, keyed by workspace id. */
+  membershipsOf(accountId: string): Promise<Map<string, Membership>>;
   /** Keyed by workspace id; unknown ids are absent. */
   workspaces(workspaceIds: readonly string[]): Promise<Map<string, WorkspaceFacts>>;
   isPlatformMember(accountId: string): Promise<boolean>;

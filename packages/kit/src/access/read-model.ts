@@ -110,13 +110,21 @@ export class TableDirectory implements AccessDirectory {
   ) {}
 
   async memberships(accountId: string, workspaceIds: readonly string[]): Promise<Map<string, Membership>> {
-    const { workspaces: w, members: m } = this.tables;
     if (workspaceIds.length === 0) return new Map();
+    return this.membershipsWhere(accountId, inArray(this.tables.members.workspaceId, [...workspaceIds]));
+  }
+
+  membershipsOf(accountId: string): Promise<Map<string, Membership>> {
+    return this.membershipsWhere(accountId);
+  }
+
+  private async membershipsWhere(accountId: string, where?: SQL): Promise<Map<string, Membership>> {
+    const { workspaces: w, members: m } = this.tables;
     const rows = (await this.db
       .select({ id: w.id, kind: w.kind, verificationStatus: w.verificationStatus, role: m.role })
       .from(m)
       .innerJoin(w, eq(w.id, m.workspaceId))
-      .where(and(eq(m.accountId, accountId), inArray(m.workspaceId, [...workspaceIds])))) as (WorkspaceFacts & { role: WorkspaceRole })[];
+      .where(and(eq(m.accountId, accountId), where))) as (WorkspaceFacts & { role: WorkspaceRole })[];
     return new Map(
       rows.map((r) => [r.id, { role: r.role, workspace: { id: r.id, kind: r.kind, verificationStatus: r.verificationStatus } }]),
     );

@@ -278,6 +278,10 @@ export class MiniProgramResolver {
  */
 export async function resolveMiniProgramReference(reference: { id: string }, ctx: MiniProgramsContext): Promise<MiniProgramRow | null> {
   if (!ctx.viewer || !isId(reference.id)) return null;
+  // What the view is decided from, read with the mini program rather than after it: the viewer's
+  // memberships and the mini program's members (batched over the fetch's references).
+  ctx.access.prefetchMemberships();
+  ctx.loaders.membersByMiniProgram.load(reference.id).catch(() => {});
   const miniProgram = await ctx.loaders.miniProgram.load(reference.id);
   return miniProgram && (await viewOf(ctx, miniProgram)) !== 'NONE' ? miniProgram : null;
 }

@@ -22,6 +22,8 @@ export class OrderEventResolver {
     @Ctx() ctx: OrdersContext,
   ): Promise<LoggedEvent | null> {
     ctx.access.requireViewer();
+    // Read with the event and its order, not after them: the visibility check then waits for nothing.
+    ctx.access.prefetchMemberships();
     const position = positionOf(cursor);
     const event = position === null ? null : await ctx.loaders.eventByPosition.load(position);
     if (!event) return null;
