@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextEnvelope, NextMessageWriter, SLOW_SUBSCRIBER_CLOSE_CODE, textFrameHeader } from '../src/subscriptions/delivery.js';
+import { nextEnvelope, NextMessageWriter, SLOW_SUBSCRIBER_CLOSE_CODE, writeTextFrameHeader } from '../src/subscriptions/delivery.js';
+
+/** The header the writer lays out before a text frame of `length` bytes. */
+function textFrameHeader(length: number): Buffer {
+  const header = Buffer.alloc(10);
+  return header.subarray(0, writeTextFrameHeader(header, 0, length));
+}
 
 // The delivery of one event to the many subscriptions of a connection, on a real socket pair.
 let httpServer: Server;

@@ -59,19 +59,16 @@ export function nextEnvelope(id: string): Buffer {
 
 const NEXT_SUFFIX = 0x7d; // '}'
 
-/** The header of an unmasked, unfragmented WebSocket text frame of `length` bytes (RFC 6455, 5.2). */
-export function textFrameHeader(length: number): Buffer {
-  const header = Buffer.allocUnsafe(frameHeaderLength(length));
-  writeTextFrameHeader(header, 0, length);
-  return header;
-}
-
+/** The bytes of the header `writeTextFrameHeader` writes for a frame of `length` bytes. */
 function frameHeaderLength(length: number): number {
   return length < 126 ? 2 : length < 65_536 ? 4 : 10;
 }
 
-/** Writes the header of a text frame of `length` bytes at `offset`; returns the offset after it. */
-function writeTextFrameHeader(target: Buffer, offset: number, length: number): number {
+/**
+ * Writes the header of an unmasked, unfragmented WebSocket text frame of `length` bytes (RFC 6455,
+ * 5.2) at `offset`; returns the offset after it.
+ */
+export function writeTextFrameHeader(target: Buffer, offset: number, length: number): number {
   target[offset] = 0x81;
   if (length < 126) {
     target[offset + 1] = length;
