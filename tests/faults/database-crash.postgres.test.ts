@@ -127,6 +127,17 @@ function watchReadiness(processes: ProcessOnPort[]) {
   };
 }
 
+/** A wait on one process that, when it fails, says whether the process still runs and what it wrote last. */
+async function withProcessReport(service: ProcessOnPort, wait: Promise<void>): Promise<void> {
+  try {
+    await wait;
+  } catch (error) {
+    const { exitCode, signalCode } = service.process;
+    const state = exitCode !== null ? `exited with ${exitCode}` : signalCode !== null ? `ended by ${signalCode}` : 'still running';
+    throw new Error(`${(error as Error).message}; ${service.name} ${state}, its last output:\n${service.output.join('').slice(-4_000)}`);
+  }
+}
+
 describe('Postgres crashes and comes back under a write load', () => {
   it('keeps every process up, answers SERVICE_UNAVAILABLE meanwhile, is ready again within 5 s and loses no acknowledged write', async () => {
     const client = deal.merchant.owner.client;
@@ -138,14 +149,14 @@ describe('Postgres crashes and comes back under a write load', () => {
     const crashedAt = Date.now();
     await cluster.crash();
     for (const process of processes) {
-      await eventually(() => readiness.firstAfter(process.name, crashedAt, 503) !== undefined, 15_000, `${process.name} not ready`);
+      await withProcessReport(process, eventually(() => readiness.firstAfter(process.name, crashedAt, 503) !== undefined, 15_000, `${process.name} not ready`));
     }
     // The outage lasts 5 s, as in the measurement of the design.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, crashedAt + 5_000 - Date.now())));
     await cluster.start();
     const restartedAt = Date.now();
     for (const process of processes) {
-      await eventually(() => readiness.firstAfter(process.name, restartedAt, 200) !== undefined, 30_000, `${process.name} ready again`);
+      await withProcessReport(process, eventually(() => readiness.firstAfter(process.name, restartedAt, 200) !== undefined, 30_000, `${process.name} ready again`));
     }
     const ackedBefore = load.attempts.filter((a) => a.id).length;
     await eventually(() => load.attempts.filter((a) => a.id).length >= ackedBefore + 20, 30_000, 'acknowledged writes after the restart');
