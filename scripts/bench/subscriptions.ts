@@ -298,18 +298,16 @@ async function measure(mode: Mode) {
     const expectedConnections = Math.ceil(SUBSCRIBERS / PER_CONNECTION);
     for (let i = 0; acknowledged < expectedConnections && i < 2400; i++) await new Promise((r) => setTimeout(r, 50));
     const steps = transitions(deal, deal.merchant.owner.client, deal.isv.owner.client);
-    let warmUps = 0;
-    for (; warmUps < 100 && delivered < SUBSCRIBERS; warmUps++) {
+    const warmUp = async () => {
       await steps.next();
       await new Promise((r) => setTimeout(r, 500));
-    }
+    };
+    let warmUps = 0;
+    for (; warmUps < 100 && delivered < SUBSCRIBERS; warmUps++) await warmUp();
     if (delivered < SUBSCRIBERS) throw new Error(`only ${delivered} of ${SUBSCRIBERS} subscribers answer`);
     // Then more transitions, whole orders' lives: what is measured is a gateway that has been serving
     // a while (every step's plan kept, the fan-out's code optimized by V8), not a cold start.
-    for (; warmUps < WARM_UP_TRANSITIONS; warmUps++) {
-      await steps.next();
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    for (; warmUps < WARM_UP_TRANSITIONS; warmUps++) await warmUp();
     await new Promise((r) => setTimeout(r, 1000));
     latencies.length = 0;
     byTransition.clear();

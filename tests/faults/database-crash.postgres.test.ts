@@ -13,7 +13,7 @@ import {
 import { eventually, prepareDeal, startPostgresCluster, type Deal, type PostgresCluster, type TestPlatform } from '@mpp/testkit';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DistributedPlatform, type ProcessOnPort } from '../support/processes.js';
+import { DistributedPlatform, describeService, type ProcessOnPort } from '../support/processes.js';
 
 // Each subgraph and the gateway as its own process on a private Postgres server that the test
 // crashes (`pg_ctl stop -m immediate`) and starts again, under a write load through the gateway.
@@ -132,9 +132,7 @@ async function withProcessReport(service: ProcessOnPort, wait: Promise<void>): P
   try {
     await wait;
   } catch (error) {
-    const { exitCode, signalCode } = service.process;
-    const state = exitCode !== null ? `exited with ${exitCode}` : signalCode !== null ? `ended by ${signalCode}` : 'still running';
-    throw new Error(`${(error as Error).message}; ${service.name} ${state}, its last output:\n${service.output.join('').slice(-4_000)}`);
+    throw new Error(`${(error as Error).message}; ${describeService(service)}`);
   }
 }
 

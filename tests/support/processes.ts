@@ -30,7 +30,14 @@ export function startService(name: string, command: string[], env: Record<string
   return { name, process: child, output, exited };
 }
 
-/** Waits until `url` answers 200 (the service is up), or fails with the service's output. */
+/** Whether a service still runs (or its exit code or signal), and the end of what it wrote: for a failure's message. */
+export function describeService(service: Service, outputChars = 8_000): string {
+  const { exitCode, signalCode } = service.process;
+  const state = exitCode !== null ? `exited with ${exitCode}` : signalCode !== null ? `ended by ${signalCode}` : 'still running';
+  return `${service.name} ${state}, its last output:\n${service.output.join('').slice(-outputChars)}`;
+}
+
+/** Waits until `url` answers 200 (the service is up), or fails with the service's state and output. */
 export async function waitUntilHealthy(service: Service, url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -42,7 +49,7 @@ export async function waitUntilHealthy(service: Service, url: string, timeoutMs 
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${service.name} did not become healthy at ${url}:\n${service.output.join('')}`);
+  throw new Error(`${service.name} did not become healthy at ${url}; ${describeService(service)}`);
 }
 
 /** SIGTERM, then the exit code (SIGKILL after `timeoutMs`). */
