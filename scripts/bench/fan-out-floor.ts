@@ -62,7 +62,11 @@ function serve(): void {
       }),
     );
     for (const socket of sockets) writer.send(socket, envelopes, payload, 4 * 1024 * 1024);
-    const bytesPerConnection = envelopes.reduce((sum, envelope) => sum + 2 + envelope.length + payload.length + 1, 0);
+    // Each message framed as a WebSocket text frame: its header (2, 4 or 10 bytes), envelope, payload, `}`.
+    const bytesPerConnection = envelopes.reduce((sum, envelope) => {
+      const length = envelope.length + payload.length + 1;
+      return sum + (length < 126 ? 2 : length < 65_536 ? 4 : 10) + length;
+    }, 0);
     process.send!({ firedAt, passMs: Date.now() - firedAt, bytesPerConnection } satisfies FromServer);
   });
 }
