@@ -8,13 +8,12 @@
 //   npx tsx scripts/bench/fan-out-floor.ts   (after a build: it uses gateway/dist)
 //   BENCH_SUBSCRIBERS (default 10,000), BENCH_TRANSITIONS (events measured, default 30),
 //   BENCH_WARM_UP (events before, default 15), BENCH_CLIENT_NICE (default 10)
-import { fork } from 'node:child_process';
-import { getPriority, setPriority } from 'node:os';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import WebSocket, { WebSocketServer } from 'ws';
-import { nextEnvelope, NextMessageWriter } from '../../gateway/dist/subscriptions/delivery.js';
-import { percentile } from './platform-process.js';
+import { frameHeaderLength, nextEnvelope, NextMessageWriter } from '../../gateway/dist/subscriptions/delivery.js';
+import { lowerOwnPriority, percentile } from './platform-process.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 10_000);
 const EVENTS = Number(process.env.BENCH_TRANSITIONS ?? 30);
@@ -24,7 +23,8 @@ const PER_CONNECTION = 10;
 const CONNECTIONS = Math.ceil(SUBSCRIBERS / PER_CONNECTION);
 
 type ToServer = { fire: true };
-type FromServer = { port: number } | { firedAt: number; passMs: number; bytesPerConnection: number };
+type Fired = { firedAt: number; passMs: number; bytesPerConnection: number };
+type FromServer = { port: number } | Fired;
 
 /** The writing side, in a process of its own (as the gateway): one `next` message per subscription per event. */
 function serve(): void {
@@ -62,10 +62,10 @@ function serve(): void {
       }),
     );
     for (const socket of sockets) writer.send(socket, envelopes, payload, 4 * 1024 * 1024);
-    // Each message framed as a WebSocket text frame: its header (2, 4 or 10 bytes), envelope, payload, `}`.
+    // Each message as the writer frames it: header, envelope, payload, `}`.
     const bytesPerConnection = envelopes.reduce((sum, envelope) => {
       const length = envelope.length + payload.length + 1;
-      return sum + (length < 126 ? 2 : length < 65_536 ? 4 : 10) + length;
+      return sum + frameHeaderLength(length) + length;
     }, 0);
     process.send!({ firedAt, passMs: Date.now() - firedAt, bytesPerConnection } satisfies FromServer);
   });
@@ -73,7 +73,16 @@ function serve(): void {
 
 async function measure(): Promise<void> {
   const server = fork(fileURLToPath(import.meta.url), ['serve'], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  const port = await new Promise<number>((resolve) => server.once('message', (message: FromServer) => resolve((message as { port: number }).port)));
+  const nextMessage = <T extends FromServer>() => new Promise<T>((resolve) => server.once('message', (message: FromServer) => resolve(message as T)));
+  try {
+    await measureWith(server, nextMessage);
+  } finally {
+    server.kill();
+  }
+}
+
+async function measureWith(server: ChildProcess, nextMessage: <T extends FromServer>() => Promise<T>): Promise<void> {
+  const { port } = await nextMessage<{ port: number }>();
   /** Bytes each connection has read since the current event was fired, and when it read the last of them. */
   const received = new Array<number>(CONNECTIONS).fill(0);
   const completedAt = new Array<number>(CONNECTIONS).fill(0);
@@ -92,28 +101,20 @@ async function measure(): Promise<void> {
               received[index]! += chunk.length;
               completedAt[index] = Date.now();
             });
-            client.on('message', () => {});
             resolve();
           });
         });
       }),
     );
   }
-  const niceness = getPriority();
-  try {
-    setPriority(Math.min(19, niceness + CLIENT_NICE));
-  } catch {
-    console.warn('could not lower this process\'s priority; its reading competes with the writer');
-  }
+  const restorePriority = lowerOwnPriority(CLIENT_NICE);
   const latencies: number[] = [];
   const eventP99s: number[] = [];
   const lastReceipts: number[] = [];
   const passes: number[] = [];
   for (let event = 0; event < WARM_UP + EVENTS; event += 1) {
     received.fill(0);
-    const fired = new Promise<{ firedAt: number; passMs: number; bytesPerConnection: number }>((resolve) =>
-      server.once('message', (message: FromServer) => resolve(message as { firedAt: number; passMs: number; bytesPerConnection: number })),
-    );
+    const fired = nextMessage<Fired>();
     server.send({ fire: true } satisfies ToServer);
     const { firedAt, passMs, bytesPerConnection } = await fired;
     // Each connection's bytes of this event have been read, or 2 s have passed.
@@ -130,9 +131,8 @@ async function measure(): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (Date.now() - firedAt))));
   }
-  setPriority(niceness);
+  restorePriority();
   for (const client of clients) client.terminate();
-  server.kill();
   console.log(`\nThe fan-out alone: ${CONNECTIONS * PER_CONNECTION} subscriptions on ${CONNECTIONS} connections, ${EVENTS} events at 1/s, read at niceness +${CLIENT_NICE}`);
   const median = (values: number[]) => percentile(values.sort((a, b) => a - b), 50);
   latencies.sort((a, b) => a - b);

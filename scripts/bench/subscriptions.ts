@@ -42,11 +42,10 @@ import {
 } from '@mpp/client';
 import { png, sha256 } from '@mpp/testkit';
 import { createClient } from 'graphql-ws';
-import { getPriority, setPriority } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import { cacheEnvironment, modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
+import { cacheEnvironment, lowerOwnPriority, modesToRun, percentile, startPlatform, type Mode } from './platform-process.js';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const TRANSITIONS = Number(process.env.BENCH_TRANSITIONS ?? 100);
@@ -234,9 +233,8 @@ async function measure(mode: Mode) {
   });
   const sockets: ReturnType<typeof createClient>[] = [];
   // Lowered only now that the platform runs (a child starts with its parent's niceness), restored at the end.
-  const niceness = getPriority();
+  const restorePriority = lowerOwnPriority(CLIENT_NICE);
   try {
-    setPriority(Math.min(19, niceness + CLIENT_NICE));
     const deal = await onboard(platform.url);
     const rssIdle = platform.rssMiB();
     const accounts = [...deal.merchant.members.map((m) => ({ ...m, workspaceId: deal.merchant.id })), ...deal.isv.members.map((m) => ({ ...m, workspaceId: deal.isv.id }))];
@@ -381,12 +379,7 @@ async function measure(mode: Mode) {
   } finally {
     await Promise.all(sockets.map((socket) => socket.dispose()));
     await platform.stop();
-    try {
-      setPriority(niceness);
-    } catch {
-      // Raising it takes privileges: a platform started after this one would run at the lower priority.
-      if (CLIENT_NICE !== 0) console.warn(`could not restore this process's niceness to ${niceness}: set BENCH_CLIENT_NICE=0 or run one mode at a time`);
-    }
+    restorePriority();
   }
 }
 

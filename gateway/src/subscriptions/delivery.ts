@@ -60,7 +60,7 @@ export function nextEnvelope(id: string): Buffer {
 const NEXT_SUFFIX = 0x7d; // '}'
 
 /** The bytes of the header `writeTextFrameHeader` writes for a frame of `length` bytes. */
-function frameHeaderLength(length: number): number {
+export function frameHeaderLength(length: number): number {
   return length < 126 ? 2 : length < 65_536 ? 4 : 10;
 }
 
