@@ -131,7 +131,18 @@ export class TestPlatform {
       this.env = { ...this.env, ...options.env };
       this.currentConfig = loadConfig(this.env);
     }
-    await this.boot();
+    // Its port was free while the platform held it: the subgraphs (port 0, bound first) or another
+    // process may have been handed it since. It must stay the same (clients hold the URL): try again
+    // once they have a port of their own, or the other holder let go.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boot();
+        return;
+      } catch (error) {
+        if (attempt >= 5 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   /** Stops the platform and deletes its data. */
